@@ -1,0 +1,83 @@
+package dev.amapi.ops.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An OAuth 2 access token. Its {@link #toString()} never shows the value, so a token can be logged
+ * or put in a message by mistake without leaking.
+ */
+public final class AccessToken {
+  private final String value;
+  private final @Nullable Instant expiresAt;
+
+  private AccessToken(String value, @Nullable Instant expiresAt) {
+    requireNonNull(value, "value");
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("access token is empty");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        // Checked here so that a token can never split or forge an HTTP header.
+        throw new IllegalArgumentException(
+            "access token contains a character not allowed in an HTTP header, at index " + i);
+      }
+    }
+    this.value = value;
+    this.expiresAt = expiresAt;
+  }
+
+  /**
+   * Returns a token that does not say when it expires.
+   *
+   * @throws IllegalArgumentException if the value is empty or holds whitespace, control or
+   *     non-ASCII characters
+   */
+  public static AccessToken of(String value) {
+    return new AccessToken(value, null);
+  }
+
+  /**
+   * Returns a token that expires at {@code expiresAt}.
+   *
+   * @throws IllegalArgumentException as {@link #of(String)}
+   */
+  public static AccessToken of(String value, Instant expiresAt) {
+    return new AccessToken(value, requireNonNull(expiresAt, "expiresAt"));
+  }
+
+  /** Returns the token itself, for the {@code Authorization} header only. */
+  public String value() {
+    return value;
+  }
+
+  /** Returns when the token expires, if known. */
+  public Optional<Instant> expiresAt() {
+    return Optional.ofNullable(expiresAt);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof AccessToken other
+        && value.equals(other.value)
+        && Objects.equals(expiresAt, other.expiresAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(value, expiresAt);
+  }
+
+  /** Returns a description without the token's value. */
+  @Override
+  public String toString() {
+    return "AccessToken{value=<redacted>"
+        + (expiresAt == null ? "" : ", expiresAt=" + expiresAt)
+        + '}';
+  }
+}

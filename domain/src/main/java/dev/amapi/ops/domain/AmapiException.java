@@ -1,0 +1,71 @@
+package dev.amapi.ops.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one exception the SDK throws for a failed call: it carries the {@link Status} the server sent
+ * (code, message, details) and, when there was a response, its HTTP status.
+ *
+ * <p>A failure with no response (connection refused or reset, timed out) is this same type with
+ * {@link Code#UNAVAILABLE} or {@link Code#DEADLINE_EXCEEDED}, the underlying exception kept as the
+ * cause. Whether to retry is the retry policy's decision, not this exception's.
+ */
+public final class AmapiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Status status;
+  private final int httpStatus;
+
+  /**
+   * Creates the exception for an answer the server gave.
+   *
+   * @param status what the server said
+   * @param httpStatus the HTTP status of the answer
+   */
+  public AmapiException(Status status, int httpStatus) {
+    super(describe(status, httpStatus));
+    this.status = requireNonNull(status, "status");
+    this.httpStatus = httpStatus;
+  }
+
+  /**
+   * Creates the exception for a call that got no answer.
+   *
+   * @param status usually {@link Code#UNAVAILABLE} or {@link Code#DEADLINE_EXCEEDED}
+   * @param cause what failed underneath; kept
+   */
+  public AmapiException(Status status, @Nullable Throwable cause) {
+    super(describe(status, -1), cause);
+    this.status = requireNonNull(status, "status");
+    this.httpStatus = -1;
+  }
+
+  /** Returns what the server said, or what the SDK concluded when there was no answer. */
+  public Status status() {
+    return status;
+  }
+
+  /** Returns the status's code. */
+  public Code code() {
+    return status.code();
+  }
+
+  /** Returns the HTTP status of the answer, or empty when there was none. */
+  public OptionalInt httpStatus() {
+    return httpStatus < 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
+  }
+
+  private static String describe(Status status, int httpStatus) {
+    StringBuilder out = new StringBuilder(status.code().name());
+    if (!status.message().isEmpty()) {
+      out.append(": ").append(status.message());
+    }
+    if (httpStatus >= 0) {
+      out.append(" (HTTP ").append(httpStatus).append(')');
+    }
+    return out.toString();
+  }
+}

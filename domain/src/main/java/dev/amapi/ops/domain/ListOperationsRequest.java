@@ -1,0 +1,47 @@
+package dev.amapi.ops.domain;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What to ask {@code operations.list} for: a filter, a page size and a page token.
+ *
+ * @param filter the API's standard list filter; empty for none
+ * @param pageSize the largest page wanted; 0 lets the server choose
+ * @param pageToken the token of the page to fetch; empty for the first
+ */
+public record ListOperationsRequest(String filter, int pageSize, String pageToken) {
+  private static final ListOperationsRequest FIRST_PAGE = new ListOperationsRequest("", 0, "");
+
+  /**
+   * Validates.
+   *
+   * @throws IllegalArgumentException if {@code pageSize} is negative
+   */
+  public ListOperationsRequest {
+    requireNonNull(filter, "filter");
+    requireNonNull(pageToken, "pageToken");
+    if (pageSize < 0) {
+      throw new IllegalArgumentException("pageSize must not be negative, was " + pageSize);
+    }
+  }
+
+  /** Returns a request for the first page, unfiltered, sized by the server. */
+  public static ListOperationsRequest firstPage() {
+    return FIRST_PAGE;
+  }
+
+  /** Returns this request with another filter. */
+  public ListOperationsRequest withFilter(String filter) {
+    return new ListOperationsRequest(filter, pageSize, pageToken);
+  }
+
+  /** Returns this request with another page size. */
+  public ListOperationsRequest withPageSize(int pageSize) {
+    return new ListOperationsRequest(filter, pageSize, pageToken);
+  }
+
+  /** Returns this request for the page with this token. */
+  public ListOperationsRequest withPageToken(String pageToken) {
+    return new ListOperationsRequest(filter, pageSize, pageToken);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.amapi.ops.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/** Walks the pages of a device's operations lazily. */
+public final class OperationPages {
+  private OperationPages() {}
+
+  /**
+   * Returns every operation from {@code first}'s page on, calling {@code fetch} for the next page
+   * only when the stream reaches it.
+   */
+  public static Stream<Operation> stream(
+      BiFunction<DeviceName, ListOperationsRequest, OperationsPage> fetch,
+      DeviceName device,
+      ListOperationsRequest first) {
+    requireNonNull(fetch, "fetch");
+    requireNonNull(device, "device");
+    requireNonNull(first, "first");
+    return StreamSupport.stream(new PageSpliterator(fetch, device, first), false);
+  }
+
+  private static final class PageSpliterator extends Spliterators.AbstractSpliterator<Operation> {
+    private final BiFunction<DeviceName, ListOperationsRequest, OperationsPage> fetch;
+    private final DeviceName device;
+    private ListOperationsRequest next;
+    private boolean lastPageFetched;
+    private final Deque<Operation> buffered = new ArrayDeque<>();
+
+    PageSpliterator(
+        BiFunction<DeviceName, ListOperationsRequest, OperationsPage> fetch,
+        DeviceName device,
+        ListOperationsRequest first) {
+      super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+      this.fetch = fetch;
+      this.device = device;
+      this.next = first;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super Operation> action) {
+      // A page may be empty yet not the last, so keep fetching until something or the end.
+      while (buffered.isEmpty() && !lastPageFetched) {
+        OperationsPage page = fetch.apply(device, next);
+        buffered.addAll(page.operations());
+        if (page.nextPageToken().isEmpty() || page.nextPageToken().equals(next.pageToken())) {
+          lastPageFetched = true;
+        } else {
+          next = next.withPageToken(page.nextPageToken());
+        }
+      }
+      Operation operation = buffered.poll();
+      if (operation == null) {
+        return false;
+      }
+      action.accept(operation);
+      return true;
+    }
+  }
+}

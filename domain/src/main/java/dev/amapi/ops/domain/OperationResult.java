@@ -1,0 +1,56 @@
+package dev.amapi.ops.domain;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where an operation stands: still {@link Pending}, {@link Succeeded} with a response, or {@link
+ * Failed} with a {@link Status}. A cancelled operation is failed with {@link Code#CANCELLED}.
+ */
+public sealed interface OperationResult
+    permits OperationResult.Pending, OperationResult.Succeeded, OperationResult.Failed {
+
+  /** The result of every operation that is not done. */
+  Pending PENDING = new Pending();
+
+  /** Returns whether the operation is done ({@code done: true} on the wire). */
+  default boolean done() {
+    return !(this instanceof Pending);
+  }
+
+  /** The operation is still in progress. */
+  record Pending() implements OperationResult {}
+
+  /**
+   * The operation finished normally.
+   *
+   * @param type the response's {@code @type}; empty when the server sent no response
+   * @param json the response as received; empty when absent
+   */
+  record Succeeded(String type, String json) implements OperationResult {
+    /** The {@code @type} of a device command's response. */
+    public static final String ISSUE_COMMAND_RESPONSE =
+        "type.googleapis.com/google.android.devicemanagement.v1.IssueCommandResponse";
+
+    public Succeeded {
+      requireNonNull(type, "type");
+      requireNonNull(json, "json");
+    }
+
+    /** Returns the response a device command finishes with. */
+    public static Succeeded issueCommandResponse() {
+      return new Succeeded(
+          ISSUE_COMMAND_RESPONSE, "{\"@type\":\"" + ISSUE_COMMAND_RESPONSE + "\"}");
+    }
+  }
+
+  /**
+   * The operation ended in error, or was cancelled.
+   *
+   * @param status the error
+   */
+  record Failed(Status status) implements OperationResult {
+    public Failed {
+      requireNonNull(status, "status");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.amapi.ops.domain.port;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.amapi.ops.domain.AccessToken;
+import dev.amapi.ops.domain.AmapiException;
+import java.util.Optional;
+
+/**
+ * Supplies the OAuth 2 access token every request carries as {@code Authorization: Bearer}. The API
+ * needs the scope {@value #SCOPE}.
+ *
+ * <p>Implementations are thread-safe, and cache: {@link #token()} is called once per request.
+ */
+public interface AccessTokenSource {
+
+  /** The OAuth scope the Android Management API requires. */
+  String SCOPE = "https://www.googleapis.com/auth/androidmanagement";
+
+  /**
+   * Returns a token that is valid now, fetching or refreshing one if needed.
+   *
+   * @throws AmapiException with {@code UNAUTHENTICATED} when no token can be had
+   */
+  AccessToken token();
+
+  /**
+   * Returns a fresh token after the server rejected {@code rejected} with 401. The default returns
+   * {@link #token()}: a source that cannot refresh hands back the same token, and the SDK then does
+   * not retry.
+   *
+   * @throws AmapiException with {@code UNAUTHENTICATED} when no token can be had
+   */
+  default AccessToken refresh(AccessToken rejected) {
+    return token();
+  }
+
+  /** Returns the project to bill quota to ({@code x-goog-user-project}), if any. */
+  default Optional<String> quotaProject() {
+    return Optional.empty();
+  }
+
+  /** Returns a source that always hands out this token: for tests and short-lived tools. */
+  static AccessTokenSource fixed(AccessToken token) {
+    requireNonNull(token, "token");
+    return () -> token;
+  }
+}
