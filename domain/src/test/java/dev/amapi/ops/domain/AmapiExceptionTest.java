@@ -1,0 +1,84 @@
+package dev.amapi.ops.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.testing.NullPointerTester;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AmapiExceptionTest {
+  private static final Status NOT_FOUND =
+      Status.of(Code.NOT_FOUND, "Requested entity was not found.");
+
+  @Test
+  void message_ofAnAnswer_namesTheCodeTheMessageAndTheHttpStatus() {
+    AmapiException e = new AmapiException(NOT_FOUND, 404);
+
+    assertThat(e)
+        .hasMessageContaining("NOT_FOUND")
+        .hasMessageContaining("Requested entity was not found.")
+        .hasMessageContaining("HTTP 404");
+  }
+
+  @Test
+  void message_withEmptyServerMessage_stillNamesTheCodeAndHttpStatus() {
+    AmapiException e = new AmapiException(Status.of(Code.PERMISSION_DENIED, ""), 403);
+
+    assertThat(e).hasMessage("PERMISSION_DENIED (HTTP 403)");
+  }
+
+  @Test
+  void status_ofAnAnswer_isEverythingTheServerSaid() {
+    Status status =
+        Status.of(
+            Code.UNAVAILABLE,
+            "The service is currently unavailable.",
+            List.of(new ErrorDetail.Unknown("type.googleapis.com/x.Y", "{}")));
+
+    AmapiException e = new AmapiException(status, 503);
+
+    assertThat(e.status()).isEqualTo(status);
+    assertThat(e.code()).isEqualTo(Code.UNAVAILABLE);
+    assertThat(e.httpStatus()).hasValue(503);
+  }
+
+  @Test
+  void httpStatus_withACause_isEmpty() {
+    AmapiException e =
+        new AmapiException(Status.of(Code.UNAVAILABLE, "Connection refused"), new IOException());
+
+    assertThat(e.httpStatus()).isEmpty();
+  }
+
+  @Test
+  void cause_ofACallWithNoAnswer_isKept() {
+    SocketTimeoutException timeout = new SocketTimeoutException("request timed out");
+
+    AmapiException e = new AmapiException(Status.of(Code.DEADLINE_EXCEEDED, "timed out"), timeout);
+
+    assertThat(e).hasCause(timeout);
+    assertThat(e.code()).isEqualTo(Code.DEADLINE_EXCEEDED);
+  }
+
+  @Test
+  void message_ofACallWithNoAnswer_namesTheCodeAndMessageButNoHttpStatus() {
+    AmapiException e =
+        new AmapiException(Status.of(Code.UNAVAILABLE, "Connection refused"), new IOException());
+
+    assertThat(e).hasMessage("UNAVAILABLE: Connection refused");
+  }
+
+  @Test
+  void isUnchecked() {
+    assertThat(new AmapiException(NOT_FOUND, 404)).isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void constructors_rejectNullStatus() {
+    new NullPointerTester()
+        .setDefault(Status.class, NOT_FOUND)
+        .testAllPublicConstructors(AmapiException.class);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.amapi.ops.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.testing.EqualsTester;
+import com.google.common.testing.NullPointerTester;
+import dev.amapi.ops.domain.ErrorDetail.BadRequest;
+import dev.amapi.ops.domain.ErrorDetail.ErrorInfo;
+import dev.amapi.ops.domain.ErrorDetail.RetryInfo;
+import dev.amapi.ops.domain.ErrorDetail.Unknown;
+import dev.amapi.ops.domain.Status.LegacyError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusTest {
+  private static final RetryInfo RETRY_2_5_S =
+      new RetryInfo(
+          Duration.ofMillis(2500),
+          "{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"2.500s\"}");
+  private static final RetryInfo RETRY_10_S =
+      new RetryInfo(
+          Duration.ofSeconds(10),
+          "{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"10s\"}");
+  private static final ErrorInfo ERROR_INFO =
+      new ErrorInfo(
+          "RATE_LIMIT_EXCEEDED",
+          "googleapis.com",
+          Map.of("service", "androidmanagement.googleapis.com"),
+          "{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\"}");
+
+  @Test
+  void of_codeAndMessage_hasNoDetails() {
+    Status status = Status.of(Code.NOT_FOUND, "Resource not found");
+
+    assertThat(status.code()).isEqualTo(Code.NOT_FOUND);
+    assertThat(status.message()).isEqualTo("Resource not found");
+    assertThat(status.details()).isEmpty();
+    assertThat(status.legacyErrors()).isEmpty();
+  }
+
+  @Test
+  void details_listMutatedAfterConstruction_isUnchanged() {
+    List<ErrorDetail> details = new ArrayList<>(List.of(ERROR_INFO));
+    Status status = Status.of(Code.RESOURCE_EXHAUSTED, "Quota exceeded", details);
+
+    details.add(RETRY_2_5_S);
+
+    assertThat(status.details()).containsExactly(ERROR_INFO);
+  }
+
+  @Test
+  void legacyErrors_listMutatedAfterConstruction_isUnchanged() {
+    LegacyError notFound = new LegacyError("Not found", "global", "notFound", "", "");
+    List<LegacyError> legacy = new ArrayList<>(List.of(notFound));
+    Status status = new Status(Code.NOT_FOUND, "Not found", List.of(), legacy);
+
+    legacy.clear();
+
+    assertThat(status.legacyErrors()).containsExactly(notFound);
+  }
+
+  @Test
+  void details_cannotBeModifiedThroughTheAccessor() {
+    Status status = Status.of(Code.UNAVAILABLE, "Try again", List.of(RETRY_2_5_S));
+
+    assertThatThrownBy(() -> status.details().add(RETRY_10_S))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void detail_typeSentTwice_findsTheFirst() {
+    Status status =
+        Status.of(Code.UNAVAILABLE, "Try again", List.of(ERROR_INFO, RETRY_2_5_S, RETRY_10_S));
+
+    assertThat(status.detail(RetryInfo.class)).contains(RETRY_2_5_S);
+  }
+
+  @Test
+  void detail_typeNotSent_isEmpty() {
+    Status status = Status.of(Code.UNAVAILABLE, "Try again", List.of(ERROR_INFO));
+
+    assertThat(status.detail(RetryInfo.class)).isEmpty();
+  }
+
+  @Test
+  void detail_unknownType_isKeptAndFoundAsUnknown() {
+    Unknown future =
+        new Unknown(
+            "type.googleapis.com/google.rpc.LocalizedMessage",
+            "{\"@type\":\"type.googleapis.com/google.rpc.LocalizedMessage\",\"locale\":\"en\"}");
+    Status status = Status.of(Code.INVALID_ARGUMENT, "Bad", List.of(future));
+
+    assertThat(status.detail(Unknown.class)).contains(future);
+    assertThat(status.detail(Unknown.class).orElseThrow().type())
+        .isEqualTo("type.googleapis.com/google.rpc.LocalizedMessage");
+  }
+
+  @Test
+  void detail_eachTypedView_reportsItsTypeUrl() {
+    assertThat(RETRY_2_5_S.type()).isEqualTo("type.googleapis.com/google.rpc.RetryInfo");
+    assertThat(ERROR_INFO.type()).isEqualTo("type.googleapis.com/google.rpc.ErrorInfo");
+    assertThat(new BadRequest(List.of(), "{}").type())
+        .isEqualTo("type.googleapis.com/google.rpc.BadRequest");
+  }
+
+  @Test
+  void errorInfo_metadataMutatedAfterConstruction_isUnchanged() {
+    Map<String, String> metadata = new HashMap<>(Map.of("service", "androidmanagement"));
+    ErrorInfo info = new ErrorInfo("REASON", "googleapis.com", metadata, "{}");
+
+    metadata.put("consumer", "projects/1");
+
+    assertThat(info.metadata()).containsOnlyKeys("service");
+  }
+
+  @Test
+  void badRequest_violationsMutatedAfterConstruction_areUnchanged() {
+    BadRequest.FieldViolation pageSize = new BadRequest.FieldViolation("page_size", "negative");
+    List<BadRequest.FieldViolation> violations = new ArrayList<>(List.of(pageSize));
+    BadRequest badRequest = new BadRequest(violations, "{}");
+
+    violations.clear();
+
+    assertThat(badRequest.fieldViolations()).containsExactly(pageSize);
+  }
+
+  @Test
+  void constructorsAndStaticMethods_rejectNulls() {
+    NullPointerTester tester =
+        new NullPointerTester()
+            .setDefault(String.class, "x")
+            .setDefault(Code.class, Code.OK)
+            .setDefault(Duration.class, Duration.ZERO);
+
+    tester.testAllPublicStaticMethods(Status.class);
+    tester.testAllPublicConstructors(Status.class);
+    tester.testAllPublicConstructors(LegacyError.class);
+    tester.testAllPublicInstanceMethods(Status.of(Code.OK, ""));
+    for (Class<?> detail : ErrorDetail.class.getPermittedSubclasses()) {
+      tester.testAllPublicConstructors(detail);
+    }
+  }
+
+  @Test
+  void equals_sameCodeMessageAndDetails_areEqualAndAnyDifferenceIsNot() {
+    LegacyError legacy = new LegacyError("Not found", "global", "notFound", "", "");
+    new EqualsTester()
+        .addEqualityGroup(
+            Status.of(Code.NOT_FOUND, "Not found"),
+            Status.of(Code.NOT_FOUND, "Not found", List.of()),
+            new Status(Code.NOT_FOUND, "Not found", new ArrayList<>(), new ArrayList<>()))
+        .addEqualityGroup(Status.of(Code.PERMISSION_DENIED, "Not found"))
+        .addEqualityGroup(Status.of(Code.NOT_FOUND, "not found"))
+        .addEqualityGroup(Status.of(Code.NOT_FOUND, ""))
+        .addEqualityGroup(
+            Status.of(Code.NOT_FOUND, "Not found", List.of(RETRY_2_5_S)),
+            Status.of(Code.NOT_FOUND, "Not found", new ArrayList<>(List.of(RETRY_2_5_S))))
+        .addEqualityGroup(Status.of(Code.NOT_FOUND, "Not found", List.of(RETRY_10_S)))
+        .addEqualityGroup(new Status(Code.NOT_FOUND, "Not found", List.of(), List.of(legacy)))
+        .testEquals();
+  }
+}

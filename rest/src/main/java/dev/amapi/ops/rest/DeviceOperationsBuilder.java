@@ -1,0 +1,143 @@
+package dev.amapi.ops.rest;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.amapi.ops.domain.port.AccessTokenSource;
+import dev.amapi.ops.domain.port.DeviceOperations;
+import dev.amapi.ops.rest.internal.RestOperations;
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The builder every transport's entry point extends, so that all transports take the same settings
+ * and swapping one for another changes one line. Not thread-safe; the client it builds is.
+ *
+ * @param <B> the transport's own builder type
+ */
+public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<B>> {
+  private URI endpoint = RestSettings.DEFAULT_ENDPOINT;
+  private @Nullable AccessTokenSource tokenSource;
+  private Duration connectTimeout = RestSettings.DEFAULT_CONNECT_TIMEOUT;
+  private Duration requestTimeout = RestSettings.DEFAULT_REQUEST_TIMEOUT;
+  private String applicationName = "";
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private int maxResponseBytes = RestSettings.DEFAULT_MAX_RESPONSE_BYTES;
+
+  /** For subclasses. */
+  protected DeviceOperationsBuilder() {}
+
+  /**
+   * Sets the API endpoint; defaults to {@link RestSettings#DEFAULT_ENDPOINT}.
+   *
+   * @throws IllegalArgumentException if it is not https (loopback excepted), or has user info, a
+   *     query or a fragment
+   */
+  public final B endpoint(URI endpoint) {
+    this.endpoint = RestSettings.checkEndpoint(requireNonNull(endpoint, "endpoint"));
+    return self();
+  }
+
+  /** Sets where access tokens come from. Required. */
+  public final B tokenSource(AccessTokenSource tokenSource) {
+    this.tokenSource = requireNonNull(tokenSource, "tokenSource");
+    return self();
+  }
+
+  /** Sets how long connecting may take; defaults to 10 s. */
+  public final B connectTimeout(Duration connectTimeout) {
+    this.connectTimeout = requireNonNull(connectTimeout, "connectTimeout");
+    return self();
+  }
+
+  /** Sets how long one attempt may take, sending to last byte; defaults to 10 s. */
+  public final B requestTimeout(Duration requestTimeout) {
+    this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout");
+    return self();
+  }
+
+  /**
+   * Names the calling application, put first in {@code User-Agent} (such as {@code
+   * device-fleet/2.1}).
+   *
+   * @throws IllegalArgumentException if it holds characters not allowed in a header
+   */
+  public final B applicationName(String applicationName) {
+    requireNonNull(applicationName, "applicationName");
+    for (int i = 0; i < applicationName.length(); i++) {
+      char c = applicationName.charAt(i);
+      if (c < ' ' || c >= 0x7f) {
+        throw new IllegalArgumentException(
+            "applicationName must be printable ASCII, has U+"
+                + String.format("%04X", (int) c)
+                + " at index "
+                + i);
+      }
+    }
+    this.applicationName = applicationName.strip();
+    return self();
+  }
+
+  /** Sets the retry policy; defaults to {@link RetryPolicy#defaults()}. */
+  public final B retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
+    return self();
+  }
+
+  /** Sets the largest response body read; defaults to 8 MiB. */
+  public final B maxResponseBytes(int maxResponseBytes) {
+    this.maxResponseBytes = maxResponseBytes;
+    return self();
+  }
+
+  /**
+   * Returns a client over this transport: thread-safe, reusable, closed by the caller. Build one
+   * per process and share it: building loads the trust store.
+   *
+   * @throws IllegalStateException if a setting is missing or out of range, or settings conflict
+   */
+  public final DeviceOperations build() {
+    RestSettings settings = settings();
+    return new RestOperations(newExchange(settings), settings);
+  }
+
+  /**
+   * Returns the settings as set so far, checked across fields.
+   *
+   * @throws IllegalStateException with a sentence naming the setting
+   */
+  protected final RestSettings settings() {
+    AccessTokenSource tokens = tokenSource;
+    if (tokens == null) {
+      throw new IllegalStateException(
+          "tokenSource is required: pass the auth module's GoogleAccessTokenSource, or"
+              + " AccessTokenSource.fixed(...) for tests");
+    }
+    requirePositive("connectTimeout", connectTimeout);
+    requirePositive("requestTimeout", requestTimeout);
+    if (maxResponseBytes < 1024) {
+      throw new IllegalStateException(
+          "maxResponseBytes must be at least 1024, was " + maxResponseBytes);
+    }
+    return new RestSettings(
+        endpoint,
+        tokens,
+        connectTimeout,
+        requestTimeout,
+        applicationName,
+        retryPolicy,
+        maxResponseBytes);
+  }
+
+  /** Returns the transport's exchange for these settings; the client closes it. */
+  protected abstract HttpExchange newExchange(RestSettings settings);
+
+  /** Returns this builder as its own type. */
+  protected abstract B self();
+
+  private static void requirePositive(String name, Duration value) {
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalStateException(name + " must be positive, was " + value);
+    }
+  }
+}

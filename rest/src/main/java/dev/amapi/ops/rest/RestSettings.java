@@ -1,0 +1,159 @@
+package dev.amapi.ops.rest;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.amapi.ops.domain.port.AccessTokenSource;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The settings every transport takes alike: where to send requests, how long to wait, which token
+ * to send, how to retry. Built by {@link DeviceOperationsBuilder}; immutable and thread-safe.
+ */
+public final class RestSettings {
+  /** The API's public endpoint. */
+  public static final URI DEFAULT_ENDPOINT =
+      URI.create("https://androidmanagement.googleapis.com/");
+
+  /** How long connecting may take. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long one attempt may take, as Google's settings for the Operations service. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The largest response body read: a list page of 1000 operations is far smaller. */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+  private final URI endpoint;
+  private final AccessTokenSource tokenSource;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final String applicationName;
+  private final RetryPolicy retryPolicy;
+  private final int maxResponseBytes;
+
+  RestSettings(
+      URI endpoint,
+      AccessTokenSource tokenSource,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      String applicationName,
+      RetryPolicy retryPolicy,
+      int maxResponseBytes) {
+    this.endpoint = endpoint;
+    this.tokenSource = tokenSource;
+    this.connectTimeout = connectTimeout;
+    this.requestTimeout = requestTimeout;
+    this.applicationName = applicationName;
+    this.retryPolicy = retryPolicy;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /** Returns the endpoint, always ending in {@code /}. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** Returns where access tokens come from. */
+  public AccessTokenSource tokenSource() {
+    return tokenSource;
+  }
+
+  /** Returns how long connecting may take. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Returns how long one attempt may take, from sending to the last byte of the answer. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** Returns the caller's application name put first in {@code User-Agent}; empty for none. */
+  public String applicationName() {
+    return applicationName;
+  }
+
+  /** Returns the retry policy. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Returns the largest response body read. */
+  public int maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  @Override
+  public String toString() {
+    return "RestSettings{endpoint="
+        + endpoint
+        + ", connectTimeout="
+        + connectTimeout
+        + ", requestTimeout="
+        + requestTimeout
+        + ", applicationName="
+        + applicationName
+        + ", retryPolicy="
+        + retryPolicy
+        + ", maxResponseBytes="
+        + maxResponseBytes
+        + '}';
+  }
+
+  /**
+   * Checks an endpoint and returns it ending in {@code /}.
+   *
+   * <p>It must be absolute, https (http only for a loopback host, such as the testkit's server),
+   * with a host and no user info, query or fragment: the SDK builds every request below it.
+   *
+   * @throws IllegalArgumentException quoting the endpoint and naming the rule
+   */
+  static URI checkEndpoint(URI endpoint) {
+    requireNonNull(endpoint, "endpoint");
+    String scheme =
+        endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+    String host = endpoint.getHost();
+    if (!endpoint.isAbsolute() || endpoint.isOpaque() || host == null || host.isEmpty()) {
+      throw badEndpoint(endpoint, "it must be an absolute URL with a host");
+    }
+    if (endpoint.getRawUserInfo() != null) {
+      throw badEndpoint(endpoint, "it must not carry user info");
+    }
+    if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
+      throw badEndpoint(endpoint, "it must not have a query or fragment");
+    }
+    if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(host))) {
+      throw badEndpoint(endpoint, "it must use https (http is allowed for loopback hosts only)");
+    }
+    String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+    if (path.contains("/../") || path.endsWith("/..") || path.contains("/./")) {
+      throw badEndpoint(endpoint, "its path must not contain dot segments");
+    }
+    return path.endsWith("/") ? endpoint : URI.create(endpoint + "/");
+  }
+
+  private static boolean isLoopback(String host) {
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (bare.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    // Only literal addresses: resolving a name here would be I/O, and DNS could lie.
+    if (!bare.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(bare).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static IllegalArgumentException badEndpoint(URI endpoint, String rule) {
+    return new IllegalArgumentException("Invalid endpoint \"" + endpoint + "\": " + rule);
+  }
+}

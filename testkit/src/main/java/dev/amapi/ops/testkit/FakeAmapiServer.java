@@ -1,0 +1,546 @@
+package dev.amapi.ops.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.amapi.ops.domain.AmapiException;
+import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.DeviceName;
+import dev.amapi.ops.domain.ListOperationsRequest;
+import dev.amapi.ops.domain.OperationName;
+import dev.amapi.ops.domain.Status;
+import dev.amapi.ops.rest.RestJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real HTTP server on loopback that speaks the Android Management API's REST interface for
+ * operations, for tests of transports and of code that talks HTTP: start one, point the client at
+ * {@link #endpoint()}, then assert on what the server received.
+ *
+ * <p>It has two modes, and the first use decides which:
+ *
+ * <ul>
+ *   <li><b>Stateful</b>: seed {@link #operations()} and the server answers {@code cancel}, {@code
+ *       get} and {@code list} with the API's semantics; the HTTP layer is a thin adapter over that
+ *       {@link FakeOperations}, so the in-memory fake and the server cannot disagree.
+ *   <li><b>Scripted</b>: {@link #enqueue(FakeResponse)} answers and each request gets the next one,
+ *       whatever it asked: errors, odd bodies, delays, stalls, dropped connections.
+ * </ul>
+ *
+ * Seeding a scripted server, or scripting a seeded one, throws {@link IllegalStateException}: use
+ * two servers.
+ *
+ * <p>In stateful mode the server checks requests as Google's does, before touching the state: an
+ * unknown path or wrong method is a 404 {@code NOT_FOUND} envelope; a missing or non-{@code Bearer}
+ * {@code Authorization} header a 401 {@code UNAUTHENTICATED}; an ID that does not survive
+ * percent-decoding and validation ({@code ..}, {@code /}, ...), an unknown query parameter or a
+ * non-numeric {@code pageSize} a 400 {@code INVALID_ARGUMENT}. Any token is accepted. Answers are
+ * JSON, {@code Content-Type: application/json; charset=UTF-8}.
+ *
+ * <p>Every request, in either mode, is recorded: {@link #takeRequest(Duration)}, {@link
+ * #requests()}.
+ *
+ * <p>Thread-safe. The server runs on daemon threads named {@code amapi-fake-server-N}; {@link
+ * #close()} stops it, ends stalls and delays, and waits for those threads to end.
+ */
+public final class FakeAmapiServer implements AutoCloseable {
+  private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+  private static final String V1 = "v1";
+  private static final String CANCEL_SUFFIX = ":cancel";
+  private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+  private static final Pattern BEARER = Pattern.compile("(?i)bearer +[^\\s]+");
+
+  private static final Set<String> LIST_PARAMETERS =
+      Set.of(
+          "filter",
+          "pageSize",
+          "page_size",
+          "pageToken",
+          "page_token",
+          "returnPartialSuccess",
+          "return_partial_success");
+
+  private enum Mode {
+    UNDECIDED,
+    STATEFUL,
+    SCRIPTED
+  }
+
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final URI endpoint;
+  private final FakeOperations operations;
+  private final CountDownLatch closing = new CountDownLatch(1);
+
+  private final Object lock = new Object();
+  // Guarded by lock.
+  private Mode mode = Mode.UNDECIDED;
+  private final Deque<FakeResponse> script = new ArrayDeque<>();
+  private final List<RecordedRequest> journal = new ArrayList<>();
+  private boolean closed;
+
+  private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
+
+  private FakeAmapiServer(HttpServer http, ExecutorService executor) {
+    this.http = http;
+    this.executor = executor;
+    this.endpoint = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+    this.operations = FakeOperations.create(this::beforeSeeding);
+  }
+
+  /**
+   * Starts a server on {@code 127.0.0.1}, on a free port, in no mode yet.
+   *
+   * @throws UncheckedIOException if the loopback port cannot be bound
+   */
+  public static FakeAmapiServer start() {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), threads());
+    HttpServer http;
+    try {
+      http =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new UncheckedIOException("Cannot bind the fake server to 127.0.0.1", e);
+    }
+    http.setExecutor(executor);
+    FakeAmapiServer server = new FakeAmapiServer(http, executor);
+    http.createContext("/", server::handle);
+    http.start();
+    return server;
+  }
+
+  /** Returns the server's base URI, {@code http://127.0.0.1:PORT/}: what a client's endpoint is. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * Returns the state the server answers from in stateful mode. Reading it is always allowed;
+   * seeding it ({@link FakeOperations#seed}, {@link FakeOperations#issueCommand}) puts the server
+   * in stateful mode, and throws {@link IllegalStateException} if it is already scripted.
+   */
+  public FakeOperations operations() {
+    return operations;
+  }
+
+  /**
+   * Queues {@code response} as the answer to a future request, and puts the server in scripted
+   * mode: requests are answered in queue order, whatever they ask; once the queue is empty they get
+   * a 500 {@code INTERNAL} envelope saying so.
+   *
+   * @throws IllegalStateException if the server is in stateful mode (its operations were seeded)
+   *     or closed
+   */
+  public void enqueue(FakeResponse response) {
+    requireNonNull(response, "response");
+    synchronized (lock) {
+      checkOpen();
+      if (mode == Mode.STATEFUL) {
+        throw new IllegalStateException(
+            "FakeAmapiServer is in stateful mode (its operations were seeded), so it cannot also"
+                + " answer scripted responses: start another FakeAmapiServer for those");
+      }
+      mode = Mode.SCRIPTED;
+      script.add(response);
+    }
+  }
+
+  /**
+   * Returns the oldest request not yet taken, waiting up to {@code timeout} for one to arrive.
+   *
+   * @throws AssertionError if none arrives within the timeout ({@code "No request arrived within
+   *     PT2S"}), or the wait is interrupted
+   */
+  public RecordedRequest takeRequest(Duration timeout) {
+    requireNonNull(timeout, "timeout");
+    RecordedRequest request;
+    try {
+      request = untaken.poll(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted while waiting for a request", e);
+    }
+    if (request == null) {
+      throw new AssertionError("No request arrived within " + timeout);
+    }
+    return request;
+  }
+
+  /** Returns every request received so far, oldest first, taken or not. */
+  public List<RecordedRequest> requests() {
+    synchronized (lock) {
+      return List.copyOf(journal);
+    }
+  }
+
+  /** Returns how many requests the server has received. */
+  public int requestCount() {
+    synchronized (lock) {
+      return journal.size();
+    }
+  }
+
+  /**
+   * Stops the server: closes its port and every connection, ends stalls and delays, and waits (up
+   * to 5 s) for its threads to end. The state and the journal stay readable. Closing twice is
+   * harmless.
+   */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    closing.countDown();
+    http.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    synchronized (lock) {
+      return "FakeAmapiServer{"
+          + endpoint
+          + ", "
+          + mode.name().toLowerCase(Locale.ROOT)
+          + (closed ? ", closed" : "")
+          + '}';
+    }
+  }
+
+  private void beforeSeeding() {
+    synchronized (lock) {
+      if (mode == Mode.SCRIPTED) {
+        throw new IllegalStateException(
+            "FakeAmapiServer is in scripted mode (a response was enqueued), so its operations"
+                + " cannot be seeded: start another FakeAmapiServer to test against the API's"
+                + " semantics");
+      }
+      mode = Mode.STATEFUL;
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("FakeAmapiServer is closed");
+    }
+  }
+
+  private static ThreadFactory threads() {
+    return task -> {
+      Thread thread = new Thread(task, "amapi-fake-server-" + THREAD_NUMBER.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private void handle(HttpExchange exchange) {
+    try {
+      URI uri = exchange.getRequestURI();
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+      String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      RecordedRequest request =
+          new RecordedRequest(
+              exchange.getRequestMethod(), path, query, exchange.getRequestHeaders(), body);
+      FakeResponse scripted = record(request);
+      if (scripted != null) {
+        play(exchange, scripted);
+      } else {
+        answer(exchange, request);
+      }
+    } catch (IOException | RuntimeException e) {
+      // The client went away or the server is closing: there is nobody left to answer.
+    } finally {
+      exchange.close();
+    }
+  }
+
+  /** Records the request and returns its scripted answer, or null to answer from the state. */
+  private @Nullable FakeResponse record(RecordedRequest request) {
+    synchronized (lock) {
+      journal.add(request);
+      untaken.add(request);
+      if (mode != Mode.SCRIPTED) {
+        return null;
+      }
+      FakeResponse next = script.poll();
+      if (next != null) {
+        return next;
+      }
+      return FakeResponse.error(
+          Status.of(
+              Code.INTERNAL,
+              "FakeAmapiServer has no scripted response left for "
+                  + request.method()
+                  + " "
+                  + request.path()
+                  + ": enqueue one FakeResponse per request the code under test sends"));
+    }
+  }
+
+  private void play(HttpExchange exchange, FakeResponse response) throws IOException {
+    if (response.kind() == FakeResponse.Kind.STALL) {
+      awaitClosing(null);
+      return;
+    }
+    if (!awaitClosing(response.delay())) {
+      return;
+    }
+    if (response.kind() == FakeResponse.Kind.DISCONNECT) {
+      // Closing an exchange before its headers are sent drops the connection without a byte.
+      return;
+    }
+    Headers headers = exchange.getResponseHeaders();
+    boolean ownContentType =
+        response.headers().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type"));
+    if (!ownContentType && !response.contentType().isEmpty()) {
+      headers.set("Content-Type", response.contentType());
+    }
+    for (Map.Entry<String, String> header : response.headers()) {
+      headers.add(header.getKey(), header.getValue());
+    }
+    send(exchange, response.status(), response.body());
+  }
+
+  /**
+   * Waits for the delay, or until the server closes when {@code delay} is null; returns whether
+   * the server is still open.
+   */
+  private boolean awaitClosing(@Nullable Duration delay) {
+    try {
+      if (delay == null) {
+        closing.await();
+        return false;
+      }
+      return delay.isZero() || !closing.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void answer(HttpExchange exchange, RecordedRequest request) throws IOException {
+    Route route = Route.of(request.method(), request.path());
+    if (route == null) {
+      sendError(
+          exchange,
+          Status.of(
+              Code.NOT_FOUND,
+              "The requested URL "
+                  + request.path()
+                  + " was not found on this server for method "
+                  + request.method()
+                  + "."));
+      return;
+    }
+    if (!request.header("Authorization").map(v -> BEARER.matcher(v).matches()).orElse(false)) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
+      sendError(exchange, FakeStatuses.unauthenticated(route.method));
+      return;
+    }
+    try {
+      Map<String, List<String>> parameters = Query.parse(request.query());
+      Query.checkNames(parameters, route.kind == Route.Kind.LIST ? LIST_PARAMETERS : Set.of());
+      switch (route.kind) {
+        case CANCEL:
+          operations.cancel(route.operationName());
+          send(exchange, 200, EMPTY_OBJECT);
+          return;
+        case GET:
+          send(exchange, 200, RestJson.writeOperation(operations.get(route.operationName())));
+          return;
+        case LIST:
+          ListOperationsRequest list =
+              new ListOperationsRequest(
+                  Query.first(parameters, "filter"),
+                  Query.pageSize(parameters),
+                  Query.first(parameters, "pageToken", "page_token"));
+          send(
+              exchange,
+              200,
+              RestJson.writeOperationsPage(operations.list(route.deviceName(), list)));
+          return;
+      }
+    } catch (AmapiException e) {
+      sendError(exchange, e.status(), e.httpStatus().orElse(e.code().httpStatus()));
+    } catch (IllegalStateException e) {
+      sendError(exchange, Status.of(Code.INTERNAL, "FakeAmapiServer failed: " + e.getMessage()));
+    }
+  }
+
+  private static void sendError(HttpExchange exchange, Status status) throws IOException {
+    sendError(exchange, status, status.code().httpStatus());
+  }
+
+  private static void sendError(HttpExchange exchange, Status status, int httpStatus)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", FakeResponse.JSON_CONTENT_TYPE);
+    send(exchange, httpStatus, RestJson.writeErrorEnvelope(status, httpStatus));
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    Headers headers = exchange.getResponseHeaders();
+    if (!headers.containsKey("Content-Type") && status == 200) {
+      headers.set("Content-Type", FakeResponse.JSON_CONTENT_TYPE);
+    }
+    // -1 means no body; 0 would mean a chunked one.
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  /** A request the REST API has a method for, with its path's IDs decoded and validated. */
+  private static final class Route {
+    enum Kind {
+      CANCEL,
+      GET,
+      LIST
+    }
+
+    final Kind kind;
+    final String method;
+    final String[] rawIds;
+
+    private Route(Kind kind, String method, String[] rawIds) {
+      this.kind = kind;
+      this.method = method;
+      this.rawIds = rawIds;
+    }
+
+    /** Returns the route of this method and raw path, or null when the API has none. */
+    static @Nullable Route of(String httpMethod, String rawPath) {
+      String[] segments = rawPath.split("/", -1);
+      // "", v1, enterprises, {e}, devices, {d}, operations[, {o}]
+      if (segments.length < 7
+          || segments.length > 8
+          || !segments[0].isEmpty()
+          || !segments[1].equals(V1)
+          || !segments[2].equals("enterprises")
+          || !segments[4].equals("devices")
+          || !segments[6].equals("operations")) {
+        return null;
+      }
+      if (segments.length == 7) {
+        return httpMethod.equals("GET")
+            ? new Route(Kind.LIST, "ListOperations", new String[] {segments[3], segments[5]})
+            : null;
+      }
+      String last = segments[7];
+      if (last.endsWith(CANCEL_SUFFIX)) {
+        String id = last.substring(0, last.length() - CANCEL_SUFFIX.length());
+        return httpMethod.equals("POST")
+            ? new Route(Kind.CANCEL, "CancelOperation", new String[] {segments[3], segments[5], id})
+            : null;
+      }
+      return httpMethod.equals("GET")
+          ? new Route(Kind.GET, "GetOperation", new String[] {segments[3], segments[5], last})
+          : null;
+    }
+
+    DeviceName deviceName() {
+      String enterprise = decode(rawIds[0], "enterprise");
+      String device = decode(rawIds[1], "device");
+      try {
+        return DeviceName.of(enterprise, device);
+      } catch (IllegalArgumentException e) {
+        throw invalidName(e.getMessage());
+      }
+    }
+
+    OperationName operationName() {
+      DeviceName device = deviceName();
+      String operation = decode(rawIds[2], "operation");
+      try {
+        return device.operation(operation);
+      } catch (IllegalArgumentException e) {
+        throw invalidName(e.getMessage());
+      }
+    }
+
+    /** Percent-decodes one path segment as UTF-8; {@code +} stays {@code +} in a path. */
+    private static String decode(String raw, String what) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+      for (int i = 0; i < raw.length(); i++) {
+        char c = raw.charAt(i);
+        if (c != '%') {
+          if (c >= 0x80) {
+            throw invalidName("The " + what + " ID in the path holds a character that is not escaped");
+          }
+          bytes.write(c);
+          continue;
+        }
+        int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+        int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
+        if (high < 0 || low < 0) {
+          throw invalidName(
+              "The " + what + " ID in the path has a malformed escape at index " + i);
+        }
+        bytes.write(high * 16 + low);
+        i += 2;
+      }
+      try {
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes.toByteArray()))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw invalidName("The " + what + " ID in the path is not UTF-8 once unescaped");
+      }
+    }
+
+    private static AmapiException invalidName(@Nullable String why) {
+      String message = "Invalid resource name in the request path: " + why;
+      return new AmapiException(
+          FakeStatuses.invalidArgument(message, "name", String.valueOf(why)),
+          Code.INVALID_ARGUMENT.httpStatus());
+    }
+  }
+}
