@@ -60,7 +60,7 @@ final class ResourceIds {
     int shown = 0;
     for (int i = 0; i < s.length() && shown < 300; ) {
       int c = s.codePointAt(i);
-      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+      if (breaksOrHidesInLog(c)) {
         out.append(String.format("\\u%04X", c));
       } else if (c == '"' || c == '\\') {
         out.append('\\').appendCodePoint(c);
@@ -74,6 +74,19 @@ final class ResourceIds {
       out.append("...");
     }
     return out.toString();
+  }
+
+  /**
+   * Whether {@code c} could break a log line or hide in one: many log viewers end a line at U+2028
+   * and U+2029, and a lone surrogate is not text at all.
+   */
+  private static boolean breaksOrHidesInLog(int c) {
+    int type = Character.getType(c);
+    return Character.isISOControl(c)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SURROGATE;
   }
 
   private static String hex(int c) {

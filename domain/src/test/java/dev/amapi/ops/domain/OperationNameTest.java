@@ -119,7 +119,7 @@ class OperationNameTest {
         "enterprises/e/devices/d/operations/o/x | 7", // extra segment
         "enterprises/e/devices/d/operations/o/ | 7", // trailing slash
         "/enterprises/e/devices/d/operations/o | 7", // leading slash
-        "v1/enterprises/e/devices/d/operations/o | 8", // URL path, not a name
+        "v1/enterprises/e/devices/d/operations/o | 7", // URL path, not a name
         "1786048723669 | 1", // a bare ID
       })
   void parse_wrongSegmentCount_isRejectedSayingWhatWasExpected(String name, int segments) {
@@ -256,7 +256,7 @@ class OperationNameTest {
   void of_percentEncodedSlashInDeviceId_isRejectedNamingTheCharacter() {
     assertThatThrownBy(() -> OperationName.of("e", "d%2Fsecrets", "o"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("device ID \"d%2Fsecrets\" contains the forbidden character '%'");
+        .hasMessageContaining("device ID \"d%2Fsecrets\": it contains the forbidden character '%'");
   }
 
   @Test

@@ -119,6 +119,7 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
       throw new IllegalStateException(
           "maxResponseBytes must be at least 1024, was " + maxResponseBytes);
     }
+    checkUniverse(tokens, endpoint);
     return new RestSettings(
         endpoint,
         tokens,
@@ -134,6 +135,27 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
 
   /** Returns this builder as its own type. */
   protected abstract B self();
+
+  private static void checkUniverse(AccessTokenSource tokens, URI endpoint) {
+    String host = endpoint.getHost();
+    if (RestSettings.isLoopback(host)) {
+      return; // a local fake or proxy serves every universe
+    }
+    tokens
+        .universeDomain()
+        .filter(universe -> !host.equals(universe) && !host.endsWith("." + universe))
+        .ifPresent(
+            universe -> {
+              throw new IllegalStateException(
+                  "The credentials belong to universe domain \""
+                      + universe
+                      + "\" but the endpoint "
+                      + endpoint
+                      + " is not in it: set the endpoint to https://androidmanagement."
+                      + universe
+                      + "/ or use credentials of the endpoint's universe");
+            });
+  }
 
   private static void requirePositive(String name, Duration value) {
     if (value.isZero() || value.isNegative()) {

@@ -57,19 +57,14 @@ public final class HttpErrors {
       }
       return RestJson.readErrorEnvelope(bytes, httpStatus);
     } catch (RestJson.InvalidJsonException e) {
-      switch (e.problem()) {
-        case EMPTY:
-          return Status.of(fallback, prefix + "an empty body");
-        case CUT_SHORT:
-          return Status.of(fallback, prefix + "a JSON body cut short: " + quoted(bytes));
-        case NOT_JSON:
-          return Status.of(fallback, prefix + "a non-JSON body: " + quoted(bytes));
-        case WRONG_SHAPE:
-        default:
-          return Status.of(
-              fallback,
-              prefix + "a JSON body that is not Google's error envelope: " + quoted(bytes));
-      }
+      String kind =
+          switch (e.problem()) {
+            case EMPTY -> "an empty body";
+            case CUT_SHORT -> "a JSON body cut short: " + quoted(bytes);
+            case NOT_JSON -> "a non-JSON body: " + quoted(bytes);
+            case WRONG_SHAPE -> "a JSON body that is not Google's error envelope: " + quoted(bytes);
+          };
+      return Status.of(fallback, prefix + kind);
     } catch (RuntimeException e) {
       // Never expected; a server's answer must still become a status, not an exception here.
       return Status.of(fallback, prefix + "an unreadable body (" + e + "): " + quoted(bytes));

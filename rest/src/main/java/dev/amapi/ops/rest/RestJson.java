@@ -354,7 +354,10 @@ public final class RestJson {
     } catch (JsonEOFException e) {
       throw new InvalidJsonException(
           Problem.CUT_SHORT,
-          what + " is cut short: the input ends at " + where(e.getLocation()) + " mid-value");
+          what
+              + " is cut short: it ends at "
+              + where(e.getLocation())
+              + " before the JSON value is complete");
     } catch (StreamConstraintsException e) {
       throw new InvalidJsonException(
           Problem.NOT_JSON,
@@ -370,61 +373,56 @@ public final class RestJson {
   }
 
   private static Object readValue(JsonParser p, JsonToken token, String what) throws IOException {
-    switch (token) {
-      case START_OBJECT:
-        {
-          Map<String, Object> fields = new LinkedHashMap<>();
-          for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-            // The parser reports a missing END_OBJECT as an EOF; a null here cannot happen.
-            if (t != JsonToken.FIELD_NAME) {
-              throw new JsonEOFException(p, t, "object not closed");
-            }
-            String name = p.currentName();
-            JsonToken valueToken = p.nextToken();
-            if (valueToken == null) {
-              throw new JsonEOFException(p, null, "object not closed");
-            }
-            Object value = readValue(p, valueToken, what);
-            if (fields.put(name, value) != null) {
-              throw new InvalidJsonException(
-                  Problem.WRONG_SHAPE,
-                  what
-                      + " has the field \""
-                      + name
-                      + "\" twice, at "
-                      + where(p.currentLocation())
-                      + "; which one is meant is ambiguous");
-            }
-          }
-          return new JsonObject(fields);
-        }
-      case START_ARRAY:
-        {
-          List<Object> items = new ArrayList<>();
-          for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t == null) {
-              throw new JsonEOFException(p, null, "array not closed");
-            }
-            items.add(readValue(p, t, what));
-          }
-          return new JsonArray(items);
-        }
-      case VALUE_STRING:
-        return p.getText();
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return new JsonNumber(p.getText());
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case VALUE_NULL:
-        return JsonNull.INSTANCE;
-      default:
+    return switch (token) {
+      case START_OBJECT -> readObject(p, what);
+      case START_ARRAY -> readArray(p, what);
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(p.getText());
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
+      case VALUE_NULL -> JsonNull.INSTANCE;
+      default ->
+          throw new InvalidJsonException(
+              Problem.NOT_JSON,
+              what + " has an unexpected " + token + " at " + where(p.currentLocation()));
+    };
+  }
+
+  private static JsonObject readObject(JsonParser p, String what) throws IOException {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+      // The parser reports a missing END_OBJECT as an EOF itself; these guard the contract.
+      if (t != JsonToken.FIELD_NAME) {
+        throw new JsonEOFException(p, t, "object not closed");
+      }
+      String name = p.currentName();
+      JsonToken valueToken = p.nextToken();
+      if (valueToken == null) {
+        throw new JsonEOFException(p, null, "object not closed");
+      }
+      if (fields.put(name, readValue(p, valueToken, what)) != null) {
         throw new InvalidJsonException(
-            Problem.NOT_JSON,
-            what + " has an unexpected " + token + " at " + where(p.currentLocation()));
+            Problem.WRONG_SHAPE,
+            what
+                + " has the field \""
+                + name
+                + "\" twice, at "
+                + where(p.currentLocation())
+                + "; which one is meant is ambiguous");
+      }
     }
+    return new JsonObject(fields);
+  }
+
+  private static JsonArray readArray(JsonParser p, String what) throws IOException {
+    List<Object> items = new ArrayList<>();
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t == null) {
+        throw new JsonEOFException(p, null, "array not closed");
+      }
+      items.add(readValue(p, t, what));
+    }
+    return new JsonArray(items);
   }
 
   private static String where(@Nullable JsonLocation location) {
@@ -466,25 +464,17 @@ public final class RestJson {
         continue;
       }
       switch (key) {
-        case "name":
-          break;
-        case "metadata":
-          builder.metadata(decodeCommand(value, fieldPath, what));
-          break;
-        case "done":
-          done = bool(value, fieldPath, what);
-          break;
-        case "error":
-          error = decodeStatus(value, fieldPath, what);
-          break;
-        case "response":
+        case "name" -> {}
+        case "metadata" -> builder.metadata(decodeCommand(value, fieldPath, what));
+        case "done" -> done = bool(value, fieldPath, what);
+        case "error" -> error = decodeStatus(value, fieldPath, what);
+        case "response" -> {
           JsonObject responseObject = object(value, fieldPath, what);
           response =
               new OperationResult.Succeeded(
                   typeOf(responseObject, fieldPath, what), serialize(responseObject));
-          break;
-        default:
-          builder.otherField(key, serialize(value));
+        }
+        default -> builder.otherField(key, serialize(value));
       }
     }
     if (error != null) {
@@ -502,16 +492,17 @@ public final class RestJson {
   }
 
   private static boolean isOperationField(String key) {
-    switch (key) {
-      case "name":
-      case "metadata":
-      case "done":
-      case "error":
-      case "response":
-        return true;
-      default:
-        return false;
-    }
+    return switch (key) {
+      case "name", "metadata", "done", "error", "response" -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isCommandField(String key) {
+    return switch (key) {
+      case "@type", "type", "createTime", "duration", "userName", "errorCode" -> true;
+      default -> false;
+    };
   }
 
   private static Command decodeCommand(Object node, String path, String what) {
@@ -527,35 +518,23 @@ public final class RestJson {
       String key = field.getKey();
       Object value = field.getValue();
       String fieldPath = path + "/" + escape(key);
+      if (value == JsonNull.INSTANCE && isCommandField(key)) {
+        continue;
+      }
       switch (key) {
-        case "@type":
-        case "type":
-          break;
-        case "createTime":
-          if (value != JsonNull.INSTANCE) {
+        case "@type", "type" -> {}
+        case "createTime" ->
             builder.createTime(timestamp(string(value, fieldPath, what), fieldPath, what));
-          }
-          break;
-        case "duration":
-          if (value != JsonNull.INSTANCE) {
+        case "duration" ->
             builder.duration(duration(string(value, fieldPath, what), fieldPath, what));
+        case "userName" -> builder.userName(string(value, fieldPath, what));
+        case "errorCode" -> {
+          String errorCode = string(value, fieldPath, what);
+          if (!errorCode.isEmpty()) {
+            builder.errorCode(CommandErrorCode.of(errorCode));
           }
-          break;
-        case "userName":
-          if (value != JsonNull.INSTANCE) {
-            builder.userName(string(value, fieldPath, what));
-          }
-          break;
-        case "errorCode":
-          if (value != JsonNull.INSTANCE) {
-            String errorCode = string(value, fieldPath, what);
-            if (!errorCode.isEmpty()) {
-              builder.errorCode(CommandErrorCode.of(errorCode));
-            }
-          }
-          break;
-        default:
-          builder.otherField(key, serialize(value));
+        }
+        default -> builder.otherField(key, serialize(value));
       }
     }
     return builder.build();
@@ -605,72 +584,78 @@ public final class RestJson {
     Object typeNode = detail.fields().get("@type");
     String type = typeNode instanceof String text ? text : "";
     try {
-      switch (type) {
-        case ErrorDetail.ERROR_INFO:
-          {
-            Map<String, String> metadata = new LinkedHashMap<>();
-            Object metadataNode = detail.fields().get("metadata");
-            if (metadataNode != null && metadataNode != JsonNull.INSTANCE) {
-              for (Map.Entry<String, Object> entry :
-                  object(metadataNode, "/metadata", type).fields().entrySet()) {
-                metadata.put(entry.getKey(), string(entry.getValue(), "/metadata", type));
-              }
-            }
-            return new ErrorDetail.ErrorInfo(
-                optionalString(detail, "reason", "", type),
-                optionalString(detail, "domain", "", type),
-                metadata,
-                json);
-          }
-        case ErrorDetail.RETRY_INFO:
-          {
-            String delay = optionalString(detail, "retryDelay", "", type);
-            return new ErrorDetail.RetryInfo(
-                delay.isEmpty() ? Duration.ZERO : duration(delay, "/retryDelay", type), json);
-          }
-        case ErrorDetail.QUOTA_FAILURE:
-          {
-            List<ErrorDetail.QuotaFailure.Violation> violations = new ArrayList<>();
-            for (Object item : optionalArray(detail, "violations", "", type).items()) {
-              JsonObject violation = object(item, "/violations", type);
-              violations.add(
-                  new ErrorDetail.QuotaFailure.Violation(
-                      optionalString(violation, "subject", "/violations", type),
-                      optionalString(violation, "description", "/violations", type)));
-            }
-            return new ErrorDetail.QuotaFailure(violations, json);
-          }
-        case ErrorDetail.BAD_REQUEST:
-          {
-            List<ErrorDetail.BadRequest.FieldViolation> violations = new ArrayList<>();
-            for (Object item : optionalArray(detail, "fieldViolations", "", type).items()) {
-              JsonObject violation = object(item, "/fieldViolations", type);
-              violations.add(
-                  new ErrorDetail.BadRequest.FieldViolation(
-                      optionalString(violation, "field", "/fieldViolations", type),
-                      optionalString(violation, "description", "/fieldViolations", type)));
-            }
-            return new ErrorDetail.BadRequest(violations, json);
-          }
-        case ErrorDetail.HELP:
-          {
-            List<ErrorDetail.Help.Link> links = new ArrayList<>();
-            for (Object item : optionalArray(detail, "links", "", type).items()) {
-              JsonObject link = object(item, "/links", type);
-              links.add(
-                  new ErrorDetail.Help.Link(
-                      optionalString(link, "description", "/links", type),
-                      optionalString(link, "url", "/links", type)));
-            }
-            return new ErrorDetail.Help(links, json);
-          }
-        default:
-          return new ErrorDetail.Unknown(type, json);
-      }
+      return switch (type) {
+        case ErrorDetail.ERROR_INFO -> decodeErrorInfo(detail, json);
+        case ErrorDetail.RETRY_INFO -> {
+          String delay = optionalString(detail, "retryDelay", "", type);
+          yield new ErrorDetail.RetryInfo(
+              delay.isEmpty() ? Duration.ZERO : duration(delay, "/retryDelay", type), json);
+        }
+        case ErrorDetail.QUOTA_FAILURE -> decodeQuotaFailure(detail, json);
+        case ErrorDetail.BAD_REQUEST -> decodeBadRequest(detail, json);
+        case ErrorDetail.HELP -> decodeHelp(detail, json);
+        default -> new ErrorDetail.Unknown(type, json);
+      };
     } catch (IllegalArgumentException e) {
       // A known type whose content does not fit its view is still kept, as received.
       return new ErrorDetail.Unknown(type, json);
     }
+  }
+
+  private static ErrorDetail.ErrorInfo decodeErrorInfo(JsonObject detail, String json) {
+    String type = ErrorDetail.ERROR_INFO;
+    Map<String, String> metadata = new LinkedHashMap<>();
+    Object metadataNode = detail.fields().get("metadata");
+    if (metadataNode != null && metadataNode != JsonNull.INSTANCE) {
+      for (Map.Entry<String, Object> entry :
+          object(metadataNode, "/metadata", type).fields().entrySet()) {
+        metadata.put(entry.getKey(), string(entry.getValue(), "/metadata", type));
+      }
+    }
+    return new ErrorDetail.ErrorInfo(
+        optionalString(detail, "reason", "", type),
+        optionalString(detail, "domain", "", type),
+        metadata,
+        json);
+  }
+
+  private static ErrorDetail.QuotaFailure decodeQuotaFailure(JsonObject detail, String json) {
+    String type = ErrorDetail.QUOTA_FAILURE;
+    List<ErrorDetail.QuotaFailure.Violation> violations = new ArrayList<>();
+    for (Object item : optionalArray(detail, "violations", "", type).items()) {
+      JsonObject violation = object(item, "/violations", type);
+      violations.add(
+          new ErrorDetail.QuotaFailure.Violation(
+              optionalString(violation, "subject", "/violations", type),
+              optionalString(violation, "description", "/violations", type)));
+    }
+    return new ErrorDetail.QuotaFailure(violations, json);
+  }
+
+  private static ErrorDetail.BadRequest decodeBadRequest(JsonObject detail, String json) {
+    String type = ErrorDetail.BAD_REQUEST;
+    List<ErrorDetail.BadRequest.FieldViolation> violations = new ArrayList<>();
+    for (Object item : optionalArray(detail, "fieldViolations", "", type).items()) {
+      JsonObject violation = object(item, "/fieldViolations", type);
+      violations.add(
+          new ErrorDetail.BadRequest.FieldViolation(
+              optionalString(violation, "field", "/fieldViolations", type),
+              optionalString(violation, "description", "/fieldViolations", type)));
+    }
+    return new ErrorDetail.BadRequest(violations, json);
+  }
+
+  private static ErrorDetail.Help decodeHelp(JsonObject detail, String json) {
+    String type = ErrorDetail.HELP;
+    List<ErrorDetail.Help.Link> links = new ArrayList<>();
+    for (Object item : optionalArray(detail, "links", "", type).items()) {
+      JsonObject link = object(item, "/links", type);
+      links.add(
+          new ErrorDetail.Help.Link(
+              optionalString(link, "description", "/links", type),
+              optionalString(link, "url", "/links", type)));
+    }
+    return new ErrorDetail.Help(links, json);
   }
 
   private static String typeOf(JsonObject object, String path, String what) {
@@ -802,6 +787,9 @@ public final class RestJson {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       writing.writeTo(g);
+    } catch (JsonProcessingException e) {
+      // Such as a string holding half a surrogate pair, or nesting beyond the limit.
+      throw new IllegalArgumentException("Cannot be written as JSON: " + original(e), e);
     } catch (IOException e) {
       // Writing to a byte array does no I/O; only the generator's checked signature is left.
       throw new UncheckedIOException(e);

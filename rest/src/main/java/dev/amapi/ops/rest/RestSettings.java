@@ -136,7 +136,7 @@ public final class RestSettings {
     return path.endsWith("/") ? endpoint : URI.create(endpoint + "/");
   }
 
-  private static boolean isLoopback(String host) {
+  static boolean isLoopback(String host) {
     String bare =
         host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     if (bare.equalsIgnoreCase("localhost")) {

@@ -142,4 +142,25 @@ class RestSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("applicationName must be printable ASCII");
   }
+
+  @Test
+  void build_credentialsOfAnotherUniverse_throwsNamingBoth() {
+    AccessTokenSource otherUniverse =
+        new AccessTokenSource() {
+          @Override
+          public AccessToken token() {
+            return AccessToken.of("t");
+          }
+
+          @Override
+          public java.util.Optional<String> universeDomain() {
+            return java.util.Optional.of("example-universe.net");
+          }
+        };
+
+    assertThatThrownBy(() -> new RecordingBuilder().tokenSource(otherUniverse).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("universe domain \"example-universe.net\"")
+        .hasMessageContaining("https://androidmanagement.googleapis.com/");
+  }
 }

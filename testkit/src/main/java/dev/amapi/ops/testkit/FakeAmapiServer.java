@@ -163,8 +163,8 @@ public final class FakeAmapiServer implements AutoCloseable {
    * mode: requests are answered in queue order, whatever they ask; once the queue is empty they get
    * a 500 {@code INTERNAL} envelope saying so.
    *
-   * @throws IllegalStateException if the server is in stateful mode (its operations were seeded)
-   *     or closed
+   * @throws IllegalStateException if the server is in stateful mode (its operations were seeded) or
+   *     closed
    */
   public void enqueue(FakeResponse response) {
     requireNonNull(response, "response");
@@ -346,8 +346,8 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   /**
-   * Waits for the delay, or until the server closes when {@code delay} is null; returns whether
-   * the server is still open.
+   * Waits for the delay, or until the server closes when {@code delay} is null; returns whether the
+   * server is still open.
    */
   private boolean awaitClosing(@Nullable Duration delay) {
     try {
@@ -377,36 +377,36 @@ public final class FakeAmapiServer implements AutoCloseable {
       return;
     }
     if (!request.header("Authorization").map(v -> BEARER.matcher(v).matches()).orElse(false)) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
+      exchange
+          .getResponseHeaders()
+          .set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
       sendError(exchange, FakeStatuses.unauthenticated(route.method));
       return;
     }
     try {
       Map<String, List<String>> parameters = Query.parse(request.query());
       Query.checkNames(parameters, route.kind == Route.Kind.LIST ? LIST_PARAMETERS : Set.of());
-      switch (route.kind) {
-        case CANCEL:
-          operations.cancel(route.operationName());
-          send(exchange, 200, EMPTY_OBJECT);
-          return;
-        case GET:
-          send(exchange, 200, RestJson.writeOperation(operations.get(route.operationName())));
-          return;
-        case LIST:
-          ListOperationsRequest list =
-              new ListOperationsRequest(
-                  Query.first(parameters, "filter"),
-                  Query.pageSize(parameters),
-                  Query.first(parameters, "pageToken", "page_token"));
-          send(
-              exchange,
-              200,
-              RestJson.writeOperationsPage(operations.list(route.deviceName(), list)));
-          return;
-      }
+      byte[] body =
+          switch (route.kind) {
+            case CANCEL -> {
+              operations.cancel(route.operationName());
+              yield EMPTY_OBJECT;
+            }
+            case GET -> RestJson.writeOperation(operations.get(route.operationName()));
+            case LIST ->
+                RestJson.writeOperationsPage(
+                    operations.list(
+                        route.deviceName(),
+                        new ListOperationsRequest(
+                            Query.first(parameters, "filter"),
+                            Query.pageSize(parameters),
+                            Query.first(parameters, "pageToken", "page_token"))));
+          };
+      send(exchange, 200, body);
     } catch (AmapiException e) {
       sendError(exchange, e.status(), e.httpStatus().orElse(e.code().httpStatus()));
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // A closed FakeOperations, or seeded raw JSON that is not JSON: say so rather than hang up.
       sendError(exchange, Status.of(Code.INTERNAL, "FakeAmapiServer failed: " + e.getMessage()));
     }
   }
@@ -510,7 +510,8 @@ public final class FakeAmapiServer implements AutoCloseable {
         char c = raw.charAt(i);
         if (c != '%') {
           if (c >= 0x80) {
-            throw invalidName("The " + what + " ID in the path holds a character that is not escaped");
+            throw invalidName(
+                "The " + what + " ID in the path holds a character that is not escaped");
           }
           bytes.write(c);
           continue;
@@ -518,8 +519,7 @@ public final class FakeAmapiServer implements AutoCloseable {
         int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
         int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
         if (high < 0 || low < 0) {
-          throw invalidName(
-              "The " + what + " ID in the path has a malformed escape at index " + i);
+          throw invalidName("The " + what + " ID in the path has a malformed escape at index " + i);
         }
         bytes.write(high * 16 + low);
         i += 2;

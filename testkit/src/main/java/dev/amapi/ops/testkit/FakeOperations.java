@@ -73,8 +73,7 @@ public final class FakeOperations implements DeviceOperations {
   private final Runnable beforeSeeding;
 
   // Guarded by lock.
-  private final Map<DeviceName, LinkedHashMap<OperationName, Operation>> byDevice =
-      new HashMap<>();
+  private final Map<DeviceName, LinkedHashMap<OperationName, Operation>> byDevice = new HashMap<>();
   private long lastIssuedId;
   private boolean closed;
 
@@ -97,8 +96,8 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
-   * Adds the operation, or replaces the one of the same name (which keeps its place in its
-   * device's order), and returns it.
+   * Adds the operation, or replaces the one of the same name (which keeps its place in its device's
+   * order), and returns it.
    *
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
@@ -168,8 +167,8 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
-   * Cancels the operation if it is pending: it becomes done, failed with {@link Code#CANCELLED};
-   * a done operation is left as it is, without error.
+   * Cancels the operation if it is pending: it becomes done, failed with {@link Code#CANCELLED}; a
+   * done operation is left as it is, without error.
    *
    * @throws AmapiException with {@link Code#NOT_FOUND} (HTTP 404) if there is no such operation
    * @throws IllegalStateException if this fake is closed
@@ -238,8 +237,8 @@ public final class FakeOperations implements DeviceOperations {
    * The filter is empty, {@code done = true} or {@code done = false}. A device the fake never saw
    * has an empty list, not an error, as in the API.
    *
-   * @throws AmapiException with {@link Code#INVALID_ARGUMENT} (HTTP 400) for a page token this
-   *     fake did not issue for this device and filter, or a filter it does not understand
+   * @throws AmapiException with {@link Code#INVALID_ARGUMENT} (HTTP 400) for a page token this fake
+   *     did not issue for this device and filter, or a filter it does not understand
    * @throws IllegalStateException if this fake is closed
    */
   @Override
@@ -258,8 +257,7 @@ public final class FakeOperations implements DeviceOperations {
       // Filtered lists can shrink between pages (done = false); a token past the end is the end.
       int from = Math.min(offset, matching.size());
       int to = Math.min(matching.size(), from + pageSize);
-      String next =
-          to < matching.size() ? PageTokens.token(to, device, request.filter()) : "";
+      String next = to < matching.size() ? PageTokens.token(to, device, request.filter()) : "";
       return OperationsPage.of(matching.subList(from, to), next);
     }
   }
@@ -312,29 +310,26 @@ public final class FakeOperations implements DeviceOperations {
     return operation;
   }
 
-  private LinkedHashMap<OperationName, Operation> operationsOf(DeviceName device) {
+  private Map<OperationName, Operation> operationsOf(DeviceName device) {
     return byDevice.computeIfAbsent(device, d -> new LinkedHashMap<>());
   }
 
   private static Predicate<Operation> filter(String filter) {
     String compact = filter.replaceAll("\\s+", "");
-    switch (compact) {
-      case "":
-        return operation -> true;
-      case "done=true":
-        return Operation::done;
-      case "done=false":
-        return operation -> !operation.done();
-      default:
-        throw new AmapiException(
-            FakeStatuses.invalidArgument(
-                "filter is not supported by the fake: \""
-                    + filter
-                    + "\"; use \"\", \"done = true\" or \"done = false\"",
-                "filter",
-                "unsupported filter"),
-            Code.INVALID_ARGUMENT.httpStatus());
-    }
+    return switch (compact) {
+      case "" -> operation -> true;
+      case "done=true" -> Operation::done;
+      case "done=false" -> operation -> !operation.done();
+      default ->
+          throw new AmapiException(
+              FakeStatuses.invalidArgument(
+                  "filter is not supported by the fake: \""
+                      + FakeStatuses.printable(filter)
+                      + "\"; use \"\", \"done = true\" or \"done = false\"",
+                  "filter",
+                  "unsupported filter"),
+              Code.INVALID_ARGUMENT.httpStatus());
+    };
   }
 
   private void checkOpen() {

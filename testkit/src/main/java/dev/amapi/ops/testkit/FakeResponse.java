@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -121,8 +122,8 @@ public final class FakeResponse {
   }
 
   /**
-   * Returns a fault: the server reads the request and closes the connection without sending a
-   * byte, as a crashed or restarted backend does. The client sees an I/O error, not an answer.
+   * Returns a fault: the server reads the request and closes the connection without sending a byte,
+   * as a crashed or restarted backend does. The client sees an I/O error, not an answer.
    */
   public static FakeResponse disconnect() {
     return new FakeResponse(Kind.DISCONNECT, 0, "", new byte[0], List.of(), Duration.ZERO);
@@ -132,8 +133,8 @@ public final class FakeResponse {
    * Returns this response with one more header; a header of the same name is kept, not replaced,
    * except {@code Content-Type}, which replaces the default one.
    *
-   * @throws IllegalArgumentException if the name is empty or not a token, or the value holds a
-   *     line break
+   * @throws IllegalArgumentException if the name is empty or not a token, or the value holds a line
+   *     break
    * @throws IllegalStateException on a {@link #stall()} or {@link #disconnect()}, which send no
    *     headers
    */
@@ -141,7 +142,8 @@ public final class FakeResponse {
     requireNonNull(name, "name");
     requireNonNull(value, "value");
     if (kind != Kind.ANSWER) {
-      throw new IllegalStateException("A " + kind.name().toLowerCase() + " sends no headers");
+      throw new IllegalStateException(
+          "A " + kind.name().toLowerCase(Locale.ROOT) + " sends no headers");
     }
     if (name.isEmpty() || !name.chars().allMatch(FakeResponse::isTokenChar)) {
       throw new IllegalArgumentException("Invalid header name \"" + name + "\"");
@@ -202,7 +204,7 @@ public final class FakeResponse {
         out.append(", headers=").append(headers);
       }
     } else {
-      out.append(kind.name().toLowerCase());
+      out.append(kind.name().toLowerCase(Locale.ROOT));
     }
     if (!delay.isZero()) {
       out.append(", delay=").append(delay);

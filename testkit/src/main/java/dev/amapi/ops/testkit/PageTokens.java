@@ -35,7 +35,8 @@ final class PageTokens {
     }
     String[] parts;
     try {
-      parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 4);
+      parts =
+          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 4);
     } catch (IllegalArgumentException e) {
       throw invalid(token, "it is not a page token this server issued");
     }
@@ -55,7 +56,8 @@ final class PageTokens {
       throw invalid(token, "it was issued for another device, " + FakeStatuses.printable(parts[2]));
     }
     if (!parts[3].equals(filter)) {
-      throw invalid(token, "it was issued for another filter, \"" + FakeStatuses.printable(parts[3]) + "\"");
+      throw invalid(
+          token, "it was issued for another filter, \"" + FakeStatuses.printable(parts[3]) + "\"");
     }
     return offset;
   }

@@ -40,6 +40,14 @@ public interface AccessTokenSource {
     return Optional.empty();
   }
 
+  /**
+   * Returns the universe domain the credentials belong to (such as {@code googleapis.com}), if the
+   * source knows it. Clients check it against their endpoint's host before sending anything.
+   */
+  default Optional<String> universeDomain() {
+    return Optional.empty();
+  }
+
   /** Returns a source that always hands out this token: for tests and short-lived tools. */
   static AccessTokenSource fixed(AccessToken token) {
     requireNonNull(token, "token");

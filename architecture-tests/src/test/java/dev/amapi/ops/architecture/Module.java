@@ -1,0 +1,56 @@
+package dev.amapi.ops.architecture;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Maven modules with production code, as DESIGN.md's module table describes them: each row
+ * names its root package, the modules it may depend on, and the libraries it owns.
+ *
+ * <p>A library a row owns may be touched only by the rows that own it. Adding a module is one row
+ * here; every rule in {@link Rules} picks it up, and {@link Rules#EVERY_CLASS_BELONGS_TO_A_MODULE}
+ * fails until the row exists.
+ */
+enum Module {
+  DOMAIN("dev.amapi.ops.domain", List.of(), List.of()),
+  REST("dev.amapi.ops.rest", List.of(DOMAIN), List.of("com.fasterxml.jackson")),
+  TRANSPORT_JDK("dev.amapi.ops.transport.jdk", List.of(DOMAIN, REST), List.of("java.net.http")),
+  TESTKIT(
+      "dev.amapi.ops.testkit",
+      List.of(DOMAIN, REST),
+      List.of("com.fasterxml.jackson", "org.junit"));
+
+  private final String rootPackage;
+  private final List<Module> mayDependOn;
+  private final List<String> ownedLibraries;
+
+  Module(String rootPackage, List<Module> mayDependOn, List<String> ownedLibraries) {
+    this.rootPackage = rootPackage;
+    this.mayDependOn = mayDependOn;
+    this.ownedLibraries = ownedLibraries;
+  }
+
+  /** The module's artifact-style name, {@code transport-jdk} for {@link #TRANSPORT_JDK}. */
+  String moduleName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The root package, which is also the jar's {@code Automatic-Module-Name}. */
+  String rootPackage() {
+    return rootPackage;
+  }
+
+  /** ArchUnit's identifier for the root package and everything below it. */
+  String packages() {
+    return rootPackage + "..";
+  }
+
+  List<Module> mayDependOn() {
+    return mayDependOn;
+  }
+
+  /** Root packages of the libraries only this module (and other rows owning them) may touch. */
+  List<String> ownedLibraries() {
+    return ownedLibraries;
+  }
+}

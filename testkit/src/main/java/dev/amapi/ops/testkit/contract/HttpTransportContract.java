@@ -1,0 +1,408 @@
+package dev.amapi.ops.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.amapi.ops.domain.AccessToken;
+import dev.amapi.ops.domain.AmapiException;
+import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.OperationName;
+import dev.amapi.ops.domain.port.AccessTokenSource;
+import dev.amapi.ops.domain.port.DeviceOperations;
+import dev.amapi.ops.rest.DeviceOperationsBuilder;
+import dev.amapi.ops.rest.HttpErrors;
+import dev.amapi.ops.rest.RetryPolicy;
+import dev.amapi.ops.testkit.FakeAmapiServer;
+import dev.amapi.ops.testkit.FakeResponse;
+import dev.amapi.ops.testkit.RecordedRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * What every HTTP transport does alike on the wire, on top of the {@link OperationsContract}: the
+ * request it sends, how it reads every kind of error body, and how it fails when no answer comes
+ * (stall, refusal, dropped connection). Extend it with a builder of the transport.
+ */
+public abstract class HttpTransportContract extends OperationsContract {
+  /** The token the suite's clients send. */
+  protected static final String TOKEN = "contract-token";
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
+  private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
+
+  /** Returns a new builder of the transport under test, with its defaults. */
+  protected abstract DeviceOperationsBuilder<?> newBuilder();
+
+  @Override
+  protected final DeviceOperations connect(FakeAmapiServer server) {
+    return client(
+            server.endpoint(), AccessTokenSource.fixed(AccessToken.of(TOKEN)), RetryPolicy.none())
+        .build();
+  }
+
+  private DeviceOperationsBuilder<?> client(
+      URI endpoint, AccessTokenSource tokens, RetryPolicy retryPolicy) {
+    return newBuilder().endpoint(endpoint).tokenSource(tokens).retryPolicy(retryPolicy);
+  }
+
+  /** Tests that cancel is a POST with no body, Content-Length 0, and the SDK's headers. */
+  @Test
+  void cancel_sendsAnEmptyPostWithTheSdksHeaders() {
+    OperationName name = pendingReboot().name();
+
+    ops().cancel(name);
+
+    RecordedRequest request = server().takeRequest(WAIT);
+    assertEquals("POST", request.method());
+    assertEquals("/v1/" + name + ":cancel", request.path());
+    assertEquals(0, request.body().length);
+    assertEquals("0", request.header("content-length").orElse("absent"));
+    // No transport may chunk or encode the empty body (Google's client gzips it: slow).
+    assertTrue(request.header("transfer-encoding").isEmpty());
+    assertTrue(request.header("content-encoding").isEmpty());
+    assertEquals("Bearer " + TOKEN, request.header("authorization").orElseThrow());
+    assertTrue(request.header("user-agent").orElseThrow().startsWith("amapi-ops/"));
+    assertTrue(request.header("x-goog-api-client").orElseThrow().startsWith("gl-java/"));
+  }
+
+  /** Tests that get is a GET of the operation's path, with the token and no body. */
+  @Test
+  void get_sendsAGetOfTheOperation() {
+    OperationName name = pendingReboot().name();
+
+    ops().get(name);
+
+    RecordedRequest request = server().takeRequest(WAIT);
+    assertEquals("GET", request.method());
+    assertEquals("/v1/" + name, request.path());
+    assertEquals("", request.query());
+    assertEquals(0, request.body().length);
+    assertEquals("Bearer " + TOKEN, request.header("authorization").orElseThrow());
+  }
+
+  /** Tests that list sends the page size and token as query parameters. */
+  @Test
+  void list_sendsPageSizeAndToken() {
+    ops().list(DEVICE, dev.amapi.ops.domain.ListOperationsRequest.firstPage().withPageSize(2));
+
+    RecordedRequest request = server().takeRequest(WAIT);
+    assertEquals("/v1/" + DEVICE + "/operations", request.path());
+    assertEquals("2", request.queryParameter("pageSize").orElseThrow());
+  }
+
+  /**
+   * Tests that every reference error body reaches the caller as the binding decodes it: code,
+   * message, details and HTTP status.
+   */
+  @TestFactory
+  Stream<DynamicTest> errorBody_reachesTheCallerAsTheServerSaidIt() {
+    return ReferencePayloads.ERROR_FILES.stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file,
+                    () -> {
+                      try (FakeAmapiServer scripted = FakeAmapiServer.start();
+                          DeviceOperations client =
+                              client(
+                                      scripted.endpoint(),
+                                      AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                                      RetryPolicy.none())
+                                  .build()) {
+                        int status = ReferencePayloads.httpStatusOf(file);
+                        byte[] body = ReferencePayloads.error(file);
+                        String type = file.endsWith(".json") ? "application/json" : "text/html";
+                        scripted.enqueue(FakeResponse.raw(status, type, body));
+
+                        AmapiException e =
+                            assertThrows(
+                                AmapiException.class, () -> client.cancel(DEVICE.operation("1")));
+
+                        assertEquals(HttpErrors.statusOf(status, body, false), e.status());
+                        assertEquals(status, e.httpStatus().orElse(-1));
+                      }
+                    }));
+  }
+
+  /** Tests that a 401 asks the token source for a fresh token once and retries with it. */
+  @Test
+  void unauthenticated_refreshesTheTokenOnceAndRetries() {
+    AtomicInteger refreshes = new AtomicInteger();
+    AccessTokenSource rotating =
+        new AccessTokenSource() {
+          @Override
+          public AccessToken token() {
+            return AccessToken.of("stale");
+          }
+
+          @Override
+          public AccessToken refresh(AccessToken rejected) {
+            refreshes.incrementAndGet();
+            return AccessToken.of("fresh");
+          }
+        };
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client =
+            client(scripted.endpoint(), rotating, RetryPolicy.none()).build()) {
+      scripted.enqueue(
+          FakeResponse.raw(
+              401, "application/json", ReferencePayloads.error("401-unauthenticated.json")));
+      scripted.enqueue(FakeResponse.json(200, "{}"));
+
+      client.cancel(DEVICE.operation("1"));
+
+      assertEquals(1, refreshes.get());
+      assertEquals(
+          "Bearer stale", scripted.takeRequest(WAIT).header("authorization").orElseThrow());
+      assertEquals(
+          "Bearer fresh", scripted.takeRequest(WAIT).header("authorization").orElseThrow());
+    }
+  }
+
+  /** Tests that a second 401 surfaces as UNAUTHENTICATED, after one refresh. */
+  @Test
+  void unauthenticated_twice_throwsUnauthenticated() {
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client =
+            client(
+                    scripted.endpoint(),
+                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                    RetryPolicy.none())
+                .build()) {
+      byte[] body = ReferencePayloads.error("401-unauthenticated.json");
+      scripted.enqueue(FakeResponse.raw(401, "application/json", body));
+      scripted.enqueue(FakeResponse.raw(401, "application/json", body));
+
+      AmapiException e =
+          assertThrows(AmapiException.class, () -> client.get(DEVICE.operation("1")));
+
+      assertEquals(Code.UNAUTHENTICATED, e.code());
+      // A source that cannot refresh hands back the same token: no pointless retry.
+      assertEquals(1, scripted.requestCount());
+    }
+  }
+
+  /** Tests that UNAVAILABLE is retried as the policy says, and the retry's answer returned. */
+  @Test
+  void unavailable_isRetriedByThePolicy() {
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client =
+            client(
+                    scripted.endpoint(),
+                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                    RetryPolicy.of(
+                        3,
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(20),
+                        EnumSet.of(Code.UNAVAILABLE)))
+                .build()) {
+      byte[] unavailable = ReferencePayloads.error("503-unavailable.json");
+      scripted.enqueue(FakeResponse.raw(503, "application/json", unavailable));
+      scripted.enqueue(FakeResponse.raw(503, "application/json", unavailable));
+      scripted.enqueue(FakeResponse.json(200, "{}"));
+
+      client.cancelAsync(DEVICE.operation("1")).join();
+
+      assertEquals(3, scripted.requestCount());
+    }
+  }
+
+  /** Tests that a 200 whose body is not JSON is an error naming the body, not a parser crash. */
+  @Test
+  void okWithHtmlBody_throwsWithAReadableExcerpt() {
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client =
+            client(
+                    scripted.endpoint(),
+                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                    RetryPolicy.none())
+                .build()) {
+      scripted.enqueue(
+          FakeResponse.raw(
+              200,
+              "text/html",
+              "<html><body>Captive portal login</body></html>"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+      AmapiException e =
+          assertThrows(AmapiException.class, () -> client.get(DEVICE.operation("1")));
+
+      assertEquals(200, e.httpStatus().orElse(-1));
+      assertTrue(e.getMessage().contains("Captive portal login"), e.getMessage());
+    }
+  }
+
+  /** Tests that a server that accepts but never answers fails with DEADLINE_EXCEEDED. */
+  @Test
+  void stalledServer_failsWithDeadlineExceeded() {
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client =
+            client(
+                    scripted.endpoint(),
+                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                    RetryPolicy.none())
+                .requestTimeout(SHORT_TIMEOUT)
+                .build()) {
+      scripted.enqueue(FakeResponse.stall());
+
+      AmapiException e =
+          assertThrows(AmapiException.class, () -> client.cancel(DEVICE.operation("1")));
+
+      assertEquals(Code.DEADLINE_EXCEEDED, e.code());
+      assertNotNull(e.getCause(), "the library's exception is kept");
+      assertTrue(e.httpStatus().isEmpty());
+    }
+  }
+
+  /** Tests that the async form fails the same way on a stall. */
+  @Test
+  void stalledServer_asyncFailsWithDeadlineExceeded() {
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client =
+            client(
+                    scripted.endpoint(),
+                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                    RetryPolicy.none())
+                .requestTimeout(SHORT_TIMEOUT)
+                .build()) {
+      scripted.enqueue(FakeResponse.stall());
+
+      CompletionException e =
+          assertThrows(
+              CompletionException.class, () -> client.getAsync(DEVICE.operation("1")).join());
+
+      assertEquals(
+          Code.DEADLINE_EXCEEDED, assertInstanceOf(AmapiException.class, e.getCause()).code());
+    }
+  }
+
+  /** Tests that a refused connection fails with UNAVAILABLE, the cause kept. */
+  @Test
+  void refusedConnection_failsWithUnavailable() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    try (DeviceOperations client =
+        client(
+                URI.create("http://127.0.0.1:" + closedPort + "/"),
+                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                RetryPolicy.none())
+            .build()) {
+
+      AmapiException e =
+          assertThrows(AmapiException.class, () -> client.cancel(DEVICE.operation("1")));
+
+      assertEquals(Code.UNAVAILABLE, e.code());
+      assertNotNull(e.getCause(), "the library's exception is kept");
+    }
+  }
+
+  /** Tests that a connection closed without an answer fails with UNAVAILABLE. */
+  @Test
+  void droppedConnection_failsWithUnavailable() {
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client =
+            client(
+                    scripted.endpoint(),
+                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                    RetryPolicy.none())
+                .build()) {
+      scripted.enqueue(FakeResponse.disconnect());
+
+      AmapiException e =
+          assertThrows(AmapiException.class, () -> client.get(DEVICE.operation("1")));
+
+      assertEquals(Code.UNAVAILABLE, e.code());
+      assertNotNull(e.getCause());
+    }
+  }
+
+  /** Tests that close() ends every thread the transport created: the count is back to before. */
+  @Test
+  void close_leavesNoThreadOfTheTransportBehind() throws InterruptedException {
+    Set<Long> before = liveThreadIds();
+    DeviceOperations client =
+        client(
+                server().endpoint(),
+                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                RetryPolicy.none())
+            .build();
+    OperationName name = pendingReboot().name();
+    client.cancel(name);
+    client.getAsync(name).join();
+
+    client.close();
+
+    // Java 17's HttpClient has no close(): its selector thread ends once the client is
+    // unreachable, which needs a collection; Java 21+ closes it directly.
+    List<String> left = List.of();
+    for (int i = 0; i < 100; i++) {
+      System.gc();
+      left = threadsStartedSince(before);
+      if (left.isEmpty()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(List.of(), left, "threads still alive after close()");
+  }
+
+  /** Tests that calls after close() fail without sending anything. */
+  @Test
+  void callAfterClose_throwsAndSendsNothing() {
+    DeviceOperations client =
+        client(
+                server().endpoint(),
+                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                RetryPolicy.none())
+            .build();
+    client.close();
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> client.get(DEVICE.operation("1")));
+
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    assertFalse(server().requestCount() > 0, "nothing was sent");
+  }
+
+  private static Set<Long> liveThreadIds() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getId)
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * Returns the threads started since the snapshot, but for the JDK's shared pools (which live for
+   * the whole JVM whoever starts them) and the fake server's own.
+   */
+  private static List<String> threadsStartedSince(Set<Long> before) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .filter(thread -> !before.contains(thread.getId()))
+        .map(Thread::getName)
+        .filter(name -> !name.startsWith("ForkJoinPool.commonPool"))
+        .filter(name -> !name.equals("CompletableFutureDelayScheduler"))
+        .filter(name -> !name.equals("Common-Cleaner"))
+        .filter(name -> !name.startsWith("amapi-fake-"))
+        .sorted()
+        .collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,59 @@
+package dev.amapi.ops.testkit.contract;
+
+import dev.amapi.ops.domain.Operation;
+import dev.amapi.ops.rest.RestJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The API's real-shaped payloads the testkit ships (copied at build time from the project's
+ * reference data): operations as the API returns them, and error bodies as Google's servers send
+ * them.
+ */
+public final class ReferencePayloads {
+  private static final String ROOT = "/dev/amapi/ops/testkit/reference/";
+
+  /** The error bodies, named {@code <http status>-<what>.json}, and one HTML page from a proxy. */
+  public static final List<String> ERROR_FILES =
+      List.of(
+          "400-invalid-argument-legacy-errors.json",
+          "401-unauthenticated.json",
+          "403-permission-denied.json",
+          "404-not-found.json",
+          "429-resource-exhausted.json",
+          "500-empty-message.json",
+          "501-unimplemented.json",
+          "502-proxy-html.txt",
+          "503-unavailable.json");
+
+  private ReferencePayloads() {}
+
+  /** Returns the bytes of {@code errors/<file>}. */
+  public static byte[] error(String file) {
+    return bytes("errors/" + file);
+  }
+
+  /** Returns the HTTP status an error file is named after. */
+  public static int httpStatusOf(String errorFile) {
+    return Integer.parseInt(errorFile.substring(0, 3));
+  }
+
+  /** Returns {@code operations/<file>} decoded, such as {@code cancelled-wipe.json}. */
+  public static Operation operation(String file) {
+    return RestJson.readOperation(bytes("operations/" + file));
+  }
+
+  /** Returns the bytes of a reference file, by its path below the reference folder. */
+  public static byte[] bytes(String path) {
+    try (InputStream in = ReferencePayloads.class.getResourceAsStream(ROOT + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No reference payload " + path);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

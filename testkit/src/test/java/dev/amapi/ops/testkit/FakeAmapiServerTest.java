@@ -1,0 +1,498 @@
+package dev.amapi.ops.testkit;
+
+import static dev.amapi.ops.testkit.TestOperations.COMPLETED_LOCK;
+import static dev.amapi.ops.testkit.TestOperations.DEVICE;
+import static dev.amapi.ops.testkit.TestOperations.PENDING_REBOOT;
+import static dev.amapi.ops.testkit.TestOperations.UNKNOWN;
+import static dev.amapi.ops.testkit.TestOperations.completedLock;
+import static dev.amapi.ops.testkit.TestOperations.pendingReboot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.Command;
+import dev.amapi.ops.domain.CommandType;
+import dev.amapi.ops.domain.ErrorDetail;
+import dev.amapi.ops.domain.Operation;
+import dev.amapi.ops.domain.OperationsPage;
+import dev.amapi.ops.domain.Status;
+import dev.amapi.ops.rest.HttpErrors;
+import dev.amapi.ops.rest.RestJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FakeAmapiServerTest {
+  private static final String TOKEN = "ya29.test-token";
+  private static final String OPERATIONS_PATH =
+      "/v1/enterprises/LC03k6enk8/devices/36c339908766f292/operations";
+
+  // One client per class: building one loads the trust store, and Java 17 cannot close it.
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private final FakeAmapiServer server = FakeAmapiServer.start();
+
+  @AfterEach
+  void closeServer() {
+    server.close();
+  }
+
+  @Test
+  void endpoint_isLoopbackWithAPort() {
+    URI endpoint = server.endpoint();
+
+    assertThat(endpoint.getScheme()).isEqualTo("http");
+    assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+    assertThat(endpoint.getPort()).isPositive();
+    assertThat(endpoint.getPath()).isEqualTo("/");
+  }
+
+  @Test
+  void cancel_pendingOperation_answersEmptyObjectAndCancels() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response = post("/v1/" + PENDING_REBOOT + ":cancel", "");
+
+    RecordedRequest request = server.takeRequest(Duration.ofSeconds(2));
+    assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.path()).isEqualTo("/v1/" + PENDING_REBOOT + ":cancel");
+    assertThat(request.query()).isEmpty();
+    assertThat(request.header("authorization")).contains("Bearer " + TOKEN);
+    assertThat(request.body()).isEmpty();
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .contains("application/json; charset=UTF-8");
+    RestJson.readEmpty(response.body());
+    assertThat(server.operations().operation(PENDING_REBOOT).orElseThrow().isCancelled()).isTrue();
+  }
+
+  @Test
+  void cancel_withBody_stillCancelsAndRecordsTheBody() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response = post("/v1/" + PENDING_REBOOT + ":cancel", "{}");
+
+    RecordedRequest request = server.takeRequest(Duration.ofSeconds(2));
+    assertThat(request.bodyAsString()).isEqualTo("{}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(server.operations().operation(PENDING_REBOOT).orElseThrow().isCancelled()).isTrue();
+  }
+
+  @Test
+  void get_seededOperation_answersOperationJson() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response = get("/v1/" + PENDING_REBOOT);
+
+    RecordedRequest request = server.takeRequest(Duration.ofSeconds(2));
+    assertThat(request.method()).isEqualTo("GET");
+    assertThat(request.path()).isEqualTo("/v1/" + PENDING_REBOOT);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(RestJson.readOperation(response.body())).isEqualTo(pendingReboot());
+  }
+
+  @Test
+  void get_unknownOperation_answersNotFoundEnvelope() throws Exception {
+    HttpResponse<byte[]> response = get("/v1/" + UNKNOWN);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .contains("application/json; charset=UTF-8");
+    Status status = HttpErrors.statusOf(404, response.body(), false);
+    assertThat(status.code()).isEqualTo(Code.NOT_FOUND);
+    assertThat(status.message()).isEqualTo("Requested entity was not found.");
+    assertThat(status.detail(ErrorDetail.ErrorInfo.class).orElseThrow().reason())
+        .isEqualTo("RESOURCE_NOT_FOUND");
+  }
+
+  @Test
+  void get_issuedCommand_answersItsOperation() throws Exception {
+    Operation issued =
+        server.operations().issueCommand(DEVICE, Command.builder(CommandType.LOCK).build());
+
+    HttpResponse<byte[]> response = get("/v1/" + issued.name());
+
+    assertThat(RestJson.readOperation(response.body())).isEqualTo(issued);
+  }
+
+  @Test
+  void get_escapedColonInId_isDecoded() throws Exception {
+    Operation odd = pendingReboot(DEVICE.operation("a:b"));
+    server.operations().seed(odd);
+
+    HttpResponse<byte[]> response = get(OPERATIONS_PATH + "/a%3Ab");
+
+    assertThat(server.takeRequest(Duration.ofSeconds(2)).path())
+        .isEqualTo(OPERATIONS_PATH + "/a%3Ab");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(RestJson.readOperation(response.body())).isEqualTo(odd);
+  }
+
+  @Test
+  void cancel_escapedColonInId_cancelsThatOperation() throws Exception {
+    server.operations().seed(pendingReboot(DEVICE.operation("a:b")));
+
+    HttpResponse<byte[]> response = post(OPERATIONS_PATH + "/a%3Ab:cancel", "");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(server.operations().operation(DEVICE.operation("a:b")).orElseThrow().isCancelled())
+        .isTrue();
+  }
+
+  @Test
+  void cancel_escapedDotDotSlashInId_answersInvalidArgument() throws Exception {
+    HttpResponse<byte[]> response = post(OPERATIONS_PATH + "/..%2F..:cancel", "");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    Status status = HttpErrors.statusOf(400, response.body(), false);
+    assertThat(status.code()).isEqualTo(Code.INVALID_ARGUMENT);
+    assertThat(status.message()).contains("operation ID");
+  }
+
+  @Test
+  void get_escapedSlashInId_answersInvalidArgument() throws Exception {
+    HttpResponse<byte[]> response = get(OPERATIONS_PATH + "/12%2F34");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(HttpErrors.statusOf(400, response.body(), false).message()).contains("'/'");
+  }
+
+  @Test
+  void get_escapeThatIsNotUtf8InId_answersInvalidArgument() throws Exception {
+    HttpResponse<byte[]> response = get(OPERATIONS_PATH + "/12%FF");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(HttpErrors.statusOf(400, response.body(), false).code())
+        .isEqualTo(Code.INVALID_ARGUMENT);
+  }
+
+  @Test
+  void list_pageSizeTwo_pagesOverHttp() throws Exception {
+    List<Operation> seeded = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      seeded.add(server.operations().seed(pendingReboot(DEVICE.operation("178604870000" + i))));
+    }
+    List<Operation> listed = new ArrayList<>();
+    String token = "";
+    int pages = 0;
+
+    do {
+      HttpResponse<byte[]> response =
+          get(OPERATIONS_PATH + "?pageSize=2" + (token.isEmpty() ? "" : "&pageToken=" + token));
+      assertThat(response.statusCode()).isEqualTo(200);
+      OperationsPage page = RestJson.readOperationsPage(response.body());
+      listed.addAll(page.operations());
+      token = page.nextPageToken();
+      pages++;
+    } while (!token.isEmpty());
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(listed).containsExactlyElementsOf(seeded);
+    assertThat(server.takeRequest(Duration.ofSeconds(2)).queryParameter("pageSize")).contains("2");
+  }
+
+  @Test
+  void list_doneFilter_isDecodedAndApplied() throws Exception {
+    server.operations().seed(pendingReboot());
+    server.operations().seed(completedLock());
+
+    HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?filter=done%20%3D%20true");
+
+    assertThat(server.takeRequest(Duration.ofSeconds(2)).queryParameter("filter"))
+        .contains("done = true");
+    assertThat(RestJson.readOperationsPage(response.body()).operations())
+        .containsExactly(completedLock());
+  }
+
+  @Test
+  void list_nonNumericPageSize_answersInvalidArgument() throws Exception {
+    HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?pageSize=ten");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    Status status = HttpErrors.statusOf(400, response.body(), false);
+    assertThat(status.code()).isEqualTo(Code.INVALID_ARGUMENT);
+    assertThat(status.message()).contains("page_size", "ten");
+  }
+
+  @Test
+  void list_badPageToken_answersInvalidArgument() throws Exception {
+    HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?pageToken=nonsense");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(HttpErrors.statusOf(400, response.body(), false).message()).contains("pageToken");
+  }
+
+  @Test
+  void list_unknownQueryParameter_answersInvalidArgument() throws Exception {
+    HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?pageSise=2");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(HttpErrors.statusOf(400, response.body(), false).message()).contains("pageSise");
+  }
+
+  @Test
+  void request_withoutAuthorization_answersUnauthenticated() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(url("/v1/" + PENDING_REBOOT)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    Status status = HttpErrors.statusOf(401, response.body(), false);
+    assertThat(status.code()).isEqualTo(Code.UNAUTHENTICATED);
+    assertThat(status.message())
+        .startsWith(
+            "Request had invalid authentication credentials. Expected OAuth 2 access token");
+  }
+
+  @Test
+  void request_withBasicAuthorization_answersUnauthenticated() throws Exception {
+    HttpResponse<byte[]> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(url("/v1/" + PENDING_REBOOT))
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void unknownPath_answersNotFound() throws Exception {
+    HttpResponse<byte[]> response = get("/v1/enterprises/LC03k6enk8/policies/default");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(HttpErrors.statusOf(404, response.body(), false).code()).isEqualTo(Code.NOT_FOUND);
+  }
+
+  @Test
+  void wrongMethod_answersNotFound() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response = post("/v1/" + PENDING_REBOOT, "");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(server.operations().operation(PENDING_REBOOT)).contains(pendingReboot());
+  }
+
+  @Test
+  void enqueue_answersRequestsInOrder() throws Exception {
+    server.enqueue(FakeResponse.json(200, "{}"));
+    server.enqueue(FakeResponse.error(Status.of(Code.UNIMPLEMENTED, "Not supported."), 501));
+
+    HttpResponse<byte[]> first = post("/v1/" + PENDING_REBOOT + ":cancel", "");
+    HttpResponse<byte[]> second = post("/v1/" + COMPLETED_LOCK + ":cancel", "");
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(second.statusCode()).isEqualTo(501);
+    assertThat(HttpErrors.statusOf(501, second.body(), false))
+        .isEqualTo(Status.of(Code.UNIMPLEMENTED, "Not supported."));
+    assertThat(server.requests())
+        .extracting(RecordedRequest::path)
+        .containsExactly("/v1/" + PENDING_REBOOT + ":cancel", "/v1/" + COMPLETED_LOCK + ":cancel");
+  }
+
+  @Test
+  void enqueue_rawResponseWithHeader_isSentAsScripted() throws Exception {
+    byte[] html = "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
+    server.enqueue(FakeResponse.raw(502, "text/html", html).withHeader("Retry-After", "3"));
+
+    HttpResponse<byte[]> response = get("/v1/" + PENDING_REBOOT);
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.headers().firstValue("Content-Type")).contains("text/html");
+    assertThat(response.headers().firstValue("Retry-After")).contains("3");
+    assertThat(response.body()).isEqualTo(html);
+  }
+
+  @Test
+  void enqueue_queueExhausted_answersInternalError() throws Exception {
+    server.enqueue(FakeResponse.json(200, "{}"));
+    post("/v1/" + PENDING_REBOOT + ":cancel", "");
+
+    HttpResponse<byte[]> response = post("/v1/" + PENDING_REBOOT + ":cancel", "");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(HttpErrors.statusOf(500, response.body(), false).message())
+        .contains("no scripted response left");
+  }
+
+  @Test
+  void withDelay_answersAfterTheDelay() throws Exception {
+    server.enqueue(FakeResponse.json(200, "{}").withDelay(Duration.ofMillis(300)));
+    long start = System.nanoTime();
+
+    HttpResponse<byte[]> response = post("/v1/" + PENDING_REBOOT + ":cancel", "");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void disconnect_clientGetsIOException() {
+    server.enqueue(FakeResponse.disconnect());
+
+    assertThatThrownBy(() -> post("/v1/" + PENDING_REBOOT + ":cancel", ""))
+        .isInstanceOf(IOException.class);
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void stall_clientTimesOut_andCloseStillReturnsPromptly() {
+    server.enqueue(FakeResponse.stall());
+    HttpRequest request =
+        authorized(url("/v1/" + PENDING_REBOOT + ":cancel"))
+            .timeout(Duration.ofMillis(300))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+
+    assertThatThrownBy(() -> CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray()))
+        .isInstanceOf(HttpTimeoutException.class);
+    long start = System.nanoTime();
+    server.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void enqueue_afterSeeding_throwsIllegalState() {
+    server.operations().seed(pendingReboot());
+
+    assertThatThrownBy(() -> server.enqueue(FakeResponse.json(200, "{}")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stateful mode")
+        .hasMessageContaining("another FakeAmapiServer");
+  }
+
+  @Test
+  void seed_afterEnqueue_throwsIllegalState() {
+    server.enqueue(FakeResponse.json(200, "{}"));
+
+    assertThatThrownBy(() -> server.operations().seed(pendingReboot()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("scripted mode")
+        .hasMessageContaining("another FakeAmapiServer");
+  }
+
+  @Test
+  void issueCommand_afterEnqueue_throwsIllegalState() {
+    server.enqueue(FakeResponse.json(200, "{}"));
+
+    assertThatThrownBy(
+            () ->
+                server.operations().issueCommand(DEVICE, Command.builder(CommandType.LOCK).build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("scripted mode");
+  }
+
+  @Test
+  void takeRequest_noRequest_throwsAssertionErrorQuickly() {
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> server.takeRequest(Duration.ofMillis(100)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("No request arrived within PT0.1S");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void takeRequest_returnsEachRequestOnceInArrivalOrder() throws Exception {
+    get("/v1/" + PENDING_REBOOT);
+    get("/v1/" + COMPLETED_LOCK);
+
+    assertThat(server.takeRequest(Duration.ofSeconds(2)).path()).endsWith("1786048723669");
+    assertThat(server.takeRequest(Duration.ofSeconds(2)).path()).endsWith("1786048799001");
+    assertThat(server.requestCount()).isEqualTo(2);
+    assertThatThrownBy(() -> server.takeRequest(Duration.ZERO)).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void recordedRequest_toString_redactsAuthorization() throws Exception {
+    get("/v1/" + PENDING_REBOOT);
+
+    String text = server.takeRequest(Duration.ofSeconds(2)).toString();
+
+    assertThat(text).doesNotContain(TOKEN).contains("Bearer <redacted>").contains("GET /v1/");
+  }
+
+  @Test
+  void close_leavesNoServerThreadAlive() throws Exception {
+    server.enqueue(FakeResponse.json(200, "{}"));
+    server.enqueue(FakeResponse.stall());
+    post("/v1/" + PENDING_REBOOT + ":cancel", "");
+    CLIENT.sendAsync(
+        authorized(url("/v1/" + PENDING_REBOOT)).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+    server.takeRequest(Duration.ofSeconds(2));
+    server.takeRequest(Duration.ofSeconds(2));
+
+    server.close();
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (!serverThreads().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(serverThreads()).isEmpty();
+  }
+
+  @Test
+  void close_thenEnqueue_throwsIllegalState() {
+    server.close();
+
+    assertThatThrownBy(() -> server.enqueue(FakeResponse.json(200, "{}")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("FakeAmapiServer is closed");
+  }
+
+  private static List<String> serverThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(name -> name.startsWith("amapi-fake-server"))
+        .toList();
+  }
+
+  private URI url(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + server.endpoint().getPort() + pathAndQuery);
+  }
+
+  private static HttpRequest.Builder authorized(URI uri) {
+    return HttpRequest.newBuilder(uri)
+        .header("Authorization", "Bearer " + TOKEN)
+        .timeout(Duration.ofSeconds(5));
+  }
+
+  private HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
+    return CLIENT.send(
+        authorized(url(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpResponse<byte[]> post(String path, String body)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        authorized(url(path))
+            .POST(
+                body.isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+}

@@ -1,0 +1,12 @@
+package dev.amapi.ops.transport.jdk;
+
+import dev.amapi.ops.rest.DeviceOperationsBuilder;
+import dev.amapi.ops.testkit.contract.HttpTransportContract;
+
+/** The port contract, over the JDK's HttpClient. */
+class JdkHttpContractTest extends HttpTransportContract {
+  @Override
+  protected DeviceOperationsBuilder<?> newBuilder() {
+    return JdkHttpOperations.builder();
+  }
+}
