@@ -207,13 +207,13 @@ final class Rules {
             JavaClass.Predicates.resideInAPackage(ROOT_PACKAGE + "..")
                 .and(not(JavaClass.Predicates.resideInAnyPackage(allowed))))
         .as(
-            module.moduleName()
-                + " depends only on "
-                + (module.mayDependOn().isEmpty()
-                    ? "itself"
-                    : module.mayDependOn().stream()
+            module.mayDependOn().isEmpty()
+                ? module.moduleName() + " depends on no other module"
+                : module.moduleName()
+                    + " depends only on "
+                    + module.mayDependOn().stream()
                         .map(Module::moduleName)
-                        .collect(joining(" and "))));
+                        .collect(joining(" and ")));
   }
 
   private static Map<String, List<Module>> ownersByLibrary() {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
-import dev.amapi.ops.rest.internal.RestOperations;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

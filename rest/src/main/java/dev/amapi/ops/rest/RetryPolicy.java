@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a failed call is tried again, and after how long. The SDK's only source of
@@ -93,9 +94,9 @@ public final class RetryPolicy {
    *
    * @param code why attempt {@code attempt} failed
    * @param attempt the attempt that failed, counting from 1
-   * @param serverDelay how long the server asked to wait, if it did
+   * @param serverDelay how long the server asked to wait, or null if it did not say
    */
-  public Optional<Duration> nextDelay(Code code, int attempt, Optional<Duration> serverDelay) {
+  public Optional<Duration> nextDelay(Code code, int attempt, @Nullable Duration serverDelay) {
     if (attempt >= maxAttempts || !retryableCodes.contains(code)) {
       return Optional.empty();
     }
@@ -107,8 +108,8 @@ public final class RetryPolicy {
     long jittered =
         base / 2 + (base > 1 ? ThreadLocalRandom.current().nextLong(base - base / 2) : 0);
     Duration delay = Duration.ofMillis(jittered);
-    if (serverDelay.isPresent() && serverDelay.get().compareTo(delay) > 0) {
-      delay = serverDelay.get();
+    if (serverDelay != null && serverDelay.compareTo(delay) > 0) {
+      delay = serverDelay;
     }
     return Optional.of(delay);
   }

@@ -291,10 +291,24 @@ public final class FakeAmapiServer implements AutoCloseable {
       } else {
         answer(exchange, request);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       // The client went away or the server is closing: there is nobody left to answer.
+    } catch (RuntimeException | Error e) {
+      // A bug in the fake, or a broken classpath: tell the client rather than hang up silently.
+      failed(exchange, e);
     } finally {
       exchange.close();
+    }
+  }
+
+  private static void failed(HttpExchange exchange, Throwable e) {
+    if (exchange.getResponseCode() != -1) {
+      return;
+    }
+    try {
+      sendError(exchange, Status.of(Code.INTERNAL, "FakeAmapiServer failed: " + e));
+    } catch (IOException | RuntimeException ignored) {
+      // The connection is gone too; the exchange is closed below.
     }
   }
 
@@ -402,6 +416,7 @@ public final class FakeAmapiServer implements AutoCloseable {
                             Query.pageSize(parameters),
                             Query.first(parameters, "pageToken", "page_token"))));
           };
+      exchange.getResponseHeaders().set("Content-Type", FakeResponse.JSON_CONTENT_TYPE);
       send(exchange, 200, body);
     } catch (AmapiException e) {
       sendError(exchange, e.status(), e.httpStatus().orElse(e.code().httpStatus()));
@@ -422,10 +437,6 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    Headers headers = exchange.getResponseHeaders();
-    if (!headers.containsKey("Content-Type") && status == 200) {
-      headers.set("Content-Type", FakeResponse.JSON_CONTENT_TYPE);
-    }
     // -1 means no body; 0 would mean a chunked one.
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {

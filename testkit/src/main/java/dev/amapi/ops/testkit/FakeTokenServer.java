@@ -166,7 +166,7 @@ public final class FakeTokenServer implements AutoCloseable {
       throw new IllegalArgumentException("tokenLifetime must not be negative: " + lifetime);
     }
     synchronized (lock) {
-      tokenLifetime = Duration.ofSeconds(lifetime.getSeconds());
+      tokenLifetime = Duration.ofSeconds(lifetime.toSeconds());
     }
   }
 
@@ -289,7 +289,7 @@ public final class FakeTokenServer implements AutoCloseable {
     String token = newToken();
     long lifetimeSeconds;
     synchronized (lock) {
-      lifetimeSeconds = tokenLifetime.getSeconds();
+      lifetimeSeconds = tokenLifetime.toSeconds();
       tokens.put(token, clock.instant().plusSeconds(lifetimeSeconds));
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -348,8 +348,8 @@ public final class FakeTokenServer implements AutoCloseable {
           + audience;
     }
     Object scope = claims.get("scope");
-    if (!(scope instanceof String)
-        || !Arrays.asList(((String) scope).split(" ")).contains(AccessTokenSource.SCOPE)) {
+    if (!(scope instanceof String scopes)
+        || !Arrays.asList(scopes.split(" ", -1)).contains(AccessTokenSource.SCOPE)) {
       return "Invalid JWT: scope must include " + AccessTokenSource.SCOPE + ", not " + scope;
     }
     if (!(claims.get("exp") instanceof Long exp) || !(claims.get("iat") instanceof Long iat)) {
@@ -360,11 +360,11 @@ public final class FakeTokenServer implements AutoCloseable {
       return "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable"
           + " timeframe. Check your iat and exp values in the JWT claim. (exp is in the past)";
     }
-    if (iat > now + ALLOWED_CLOCK_SKEW.getSeconds()) {
+    if (iat > now + ALLOWED_CLOCK_SKEW.toSeconds()) {
       return "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable"
           + " timeframe. Check your iat and exp values in the JWT claim. (iat is in the future)";
     }
-    if (exp - iat > MAX_ASSERTION_LIFETIME.getSeconds()) {
+    if (exp - iat > MAX_ASSERTION_LIFETIME.toSeconds()) {
       return "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable"
           + " timeframe. Check your iat and exp values in the JWT claim. (exp is more than an hour"
           + " after iat)";
@@ -419,7 +419,7 @@ public final class FakeTokenServer implements AutoCloseable {
 
   private static Map<String, String> form(String body) {
     Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
+    for (String pair : body.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

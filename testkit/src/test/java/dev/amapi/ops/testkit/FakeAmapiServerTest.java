@@ -322,6 +322,16 @@ class FakeAmapiServerTest {
   }
 
   @Test
+  void enqueue_rawResponseWithoutContentType_sendsNone() throws Exception {
+    server.enqueue(FakeResponse.raw(200, "", "{}".getBytes(StandardCharsets.UTF_8)));
+
+    HttpResponse<byte[]> response = get("/v1/" + PENDING_REBOOT);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).isEmpty();
+  }
+
+  @Test
   void enqueue_queueExhausted_answersInternalError() throws Exception {
     server.enqueue(FakeResponse.json(200, "{}"));
     post("/v1/" + PENDING_REBOOT + ":cancel", "");

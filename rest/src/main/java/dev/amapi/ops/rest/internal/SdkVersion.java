@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The SDK's version, as Maven filtered it into {@code sdk.properties}. */
-final class SdkVersion {
-  static final String VERSION = load();
+public final class SdkVersion {
+  /** The version, or "unknown" when run from classes Maven did not filter. */
+  public static final String VERSION = load();
 
   private SdkVersion() {}
 

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>The client is thread-safe and meant to be shared: build one per process. Redirects are
- * never followed (the API does not redirect; a redirect would carry the token elsewhere).
+ * <p>The client is thread-safe and meant to be shared: build one per process. Redirects are never
+ * followed (the API does not redirect; a redirect would carry the token elsewhere).
  */
 public final class JdkHttpOperations {
   private JdkHttpOperations() {}
@@ -38,8 +38,8 @@ public final class JdkHttpOperations {
     private Builder() {}
 
     /**
-     * Uses the caller's own {@code HttpClient} instead of one the SDK creates. The caller keeps
-     * it and closes it; the SDK's {@code close()} leaves it alone. Its own connect timeout and
+     * Uses the caller's own {@code HttpClient} instead of one the SDK creates. The caller keeps it
+     * and closes it; the SDK's {@code close()} leaves it alone. Its own connect timeout and
      * redirect policy apply: it should follow no redirects.
      */
     public Builder httpClient(HttpClient httpClient) {

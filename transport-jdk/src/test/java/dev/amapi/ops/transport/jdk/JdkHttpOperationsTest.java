@@ -79,7 +79,9 @@ class JdkHttpOperationsTest {
     assertThat(after.isCancelled()).isTrue();
     assertThat(after.error().orElseThrow().code()).isEqualTo(Code.CANCELLED);
     assertThat(after.metadata().orElseThrow().type()).isEqualTo(CommandType.REBOOT);
-    assertThat(page1.operations()).extracting(Operation::name).containsExactly(first.name(), second.name());
+    assertThat(page1.operations())
+        .extracting(Operation::name)
+        .containsExactly(first.name(), second.name());
     assertThat(page1.nextPage()).isPresent();
     assertThat(page2.operations()).containsExactly(after);
     assertThat(page2.nextPage()).isEmpty();
@@ -100,7 +102,9 @@ class JdkHttpOperationsTest {
     assertThat(request.header("content-encoding")).isEmpty();
     assertThat(request.header("authorization")).hasValue("Bearer test-token");
     assertThat(request.header("user-agent").orElseThrow()).startsWith("amapi-ops/");
-    assertThat(request.header("x-goog-api-client").orElseThrow()).contains("amapi-ops/").startsWith("gl-java/");
+    assertThat(request.header("x-goog-api-client").orElseThrow())
+        .contains("amapi-ops/")
+        .startsWith("gl-java/");
   }
 
   @Test
@@ -129,8 +133,12 @@ class JdkHttpOperationsTest {
   @Test
   void listAll_walksEveryPageLazily() {
     List<OperationName> issued =
-        List.of(pendingReboot().name(), pendingReboot().name(), pendingReboot().name(),
-            pendingReboot().name(), pendingReboot().name());
+        List.of(
+            pendingReboot().name(),
+            pendingReboot().name(),
+            pendingReboot().name(),
+            pendingReboot().name(),
+            pendingReboot().name());
 
     List<OperationName> listed =
         ops.listAll(DEVICE, ListOperationsRequest.firstPage().withPageSize(2))
@@ -143,13 +151,14 @@ class JdkHttpOperationsTest {
 
   @Test
   void operationIdThatNeedsEscaping_reachesTheRightOperation() {
-    OperationName odd = DEVICE.operation("a:b+c é");
+    OperationName odd = DEVICE.operation("a:b+c~é");
     server.operations().seed(Operation.pending(odd, Command.builder(CommandType.LOCK).build()));
 
     ops.cancel(odd);
 
     assertThat(server.takeRequest(WAIT).path())
-        .isEqualTo("/v1/enterprises/LC03k6enk8/devices/36c339908766f292/operations/a%3Ab%2Bc%20%C3%A9:cancel");
+        .isEqualTo(
+            "/v1/enterprises/LC03k6enk8/devices/36c339908766f292/operations/a%3Ab%2Bc~%C3%A9:cancel");
     assertThat(server.operations().operation(odd).orElseThrow().isCancelled()).isTrue();
   }
 

@@ -35,7 +35,8 @@ class ReadmeExampleTest {
     }
 
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .matches("enterprises/LC03k6enk8/devices/36c339908766f292/operations/\\d+ cancelled: true\\R");
+        .matches(
+            "enterprises/LC03k6enk8/devices/36c339908766f292/operations/\\d+ cancelled: true\\R");
   }
 
   static String snippet(String source, String name) {
@@ -50,6 +51,9 @@ class ReadmeExampleTest {
 
   /** Ignores indentation, which differs between a method body and a README. */
   static String normalize(String text) {
-    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
+    return text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .reduce("", (a, b) -> a + b + "\n");
   }
 }

@@ -1,4 +1,4 @@
-package dev.amapi.ops.rest.internal;
+package dev.amapi.ops.rest;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,13 +14,8 @@ import dev.amapi.ops.domain.OperationsPage;
 import dev.amapi.ops.domain.Status;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
-import dev.amapi.ops.rest.HttpErrors;
-import dev.amapi.ops.rest.HttpExchange;
-import dev.amapi.ops.rest.RestJson;
-import dev.amapi.ops.rest.RestRequest;
-import dev.amapi.ops.rest.RestResponse;
-import dev.amapi.ops.rest.RestSettings;
-import dev.amapi.ops.rest.TransportFailures;
+import dev.amapi.ops.rest.internal.RequestUris;
+import dev.amapi.ops.rest.internal.SdkVersion;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * through the exchange, retries as the policy says, and turns the answer into values or an {@link
  * AmapiException}. Thread-safe.
  */
-public final class RestOperations implements DeviceOperations {
+final class RestOperations implements DeviceOperations {
   private static final String JSON = "application/json";
 
   private final HttpExchange exchange;
@@ -50,7 +45,7 @@ public final class RestOperations implements DeviceOperations {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** Creates the client; it closes {@code exchange} when closed. */
-  public RestOperations(HttpExchange exchange, RestSettings settings) {
+  RestOperations(HttpExchange exchange, RestSettings settings) {
     this.exchange = requireNonNull(exchange, "exchange");
     this.settings = requireNonNull(settings, "settings");
     this.tokens = settings.tokenSource();
@@ -153,7 +148,9 @@ public final class RestOperations implements DeviceOperations {
         return call.answer(request, response);
       } catch (AmapiException e) {
         Optional<Duration> delay =
-            settings.retryPolicy().nextDelay(e.code(), attempt, serverDelay(e, response));
+            settings
+                .retryPolicy()
+                .nextDelay(e.code(), attempt, serverDelay(e, response).orElse(null));
         if (delay.isEmpty()) {
           throw e;
         }
@@ -251,7 +248,9 @@ public final class RestOperations implements DeviceOperations {
       @Nullable RestResponse response,
       CompletableFuture<T> result) {
     Optional<Duration> delay =
-        settings.retryPolicy().nextDelay(failure.code(), attempt, serverDelay(failure, response));
+        settings
+            .retryPolicy()
+            .nextDelay(failure.code(), attempt, serverDelay(failure, response).orElse(null));
     if (delay.isEmpty()) {
       result.completeExceptionally(failure);
       return;
