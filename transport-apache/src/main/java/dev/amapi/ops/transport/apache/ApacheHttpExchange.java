@@ -150,7 +150,12 @@ final class ApacheHttpExchange implements HttpExchange {
               }
               if (error instanceof TimeoutException) {
                 sent.cancel(true);
-                throw TransportFailures.deadlineExceeded(request, error);
+                throw TransportFailures.deadlineExceeded(
+                    request,
+                    new TimeoutException(
+                        "The exchange took longer than "
+                            + request.timeout()
+                            + " and was cancelled"));
               }
               throw error instanceof CompletionException c ? c : new CompletionException(error);
             });
