@@ -15,6 +15,12 @@ enum Module {
   DOMAIN("dev.amapi.ops.domain", List.of(), List.of()),
   REST("dev.amapi.ops.rest", List.of(DOMAIN), List.of("com.fasterxml.jackson")),
   TRANSPORT_JDK("dev.amapi.ops.transport.jdk", List.of(DOMAIN, REST), List.of("java.net.http")),
+  TRANSPORT_APACHE(
+      "dev.amapi.ops.transport.apache", List.of(DOMAIN, REST), List.of("org.apache.hc")),
+  AUTH(
+      "dev.amapi.ops.auth",
+      List.of(DOMAIN),
+      List.of("com.google.auth", "com.google.api.client", "com.google.gson")),
   TESTKIT(
       "dev.amapi.ops.testkit",
       List.of(DOMAIN, REST),

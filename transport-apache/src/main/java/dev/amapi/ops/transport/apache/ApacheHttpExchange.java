@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -32,6 +33,7 @@ import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 final class ApacheHttpExchange implements HttpExchange {
   private static final AtomicInteger CLIENTS = new AtomicInteger();
   private static final TimeValue SHUTDOWN_WAIT = TimeValue.ofSeconds(1);
+  private static final TimeValue START_WAIT = TimeValue.ofSeconds(1);
 
   private volatile @Nullable CloseableHttpAsyncClient client;
   private final boolean owned;
@@ -51,16 +54,25 @@ final class ApacheHttpExchange implements HttpExchange {
 
   static ApacheHttpExchange create(RestSettings settings, int maxConnections) {
     int id = CLIENTS.incrementAndGet();
+    int ioThreads = Runtime.getRuntime().availableProcessors();
+    // The I/O threads, and the one that starts them.
+    CountDownLatch running = new CountDownLatch(ioThreads + 1);
     AtomicInteger threads = new AtomicInteger();
     ThreadFactory factory =
         runnable -> {
           Thread thread =
-              new Thread(runnable, "amapi-apache-http-" + id + "-" + threads.incrementAndGet());
+              new Thread(
+                  () -> {
+                    running.countDown();
+                    runnable.run();
+                  },
+                  "amapi-apache-http-" + id + "-" + threads.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         };
     CloseableHttpAsyncClient client =
         HttpAsyncClients.custom()
+            .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
             .setConnectionManager(
                 PoolingAsyncClientConnectionManagerBuilder.create()
                     .setMaxConnTotal(maxConnections)
@@ -78,6 +90,13 @@ final class ApacheHttpExchange implements HttpExchange {
             .setThreadFactory(factory)
             .build();
     client.start();
+    // start() only hands the start to a thread: wait, so that a built client is running (and
+    // every thread it will ever have exists) before the caller sees it.
+    try {
+      running.await(START_WAIT.toMilliseconds(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return new ApacheHttpExchange(client, true);
   }
 
