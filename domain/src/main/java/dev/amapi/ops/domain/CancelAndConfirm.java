@@ -1,0 +1,331 @@
+package dev.amapi.ops.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.amapi.ops.domain.port.CancelPort;
+import dev.amapi.ops.domain.port.DeviceOperations;
+import dev.amapi.ops.domain.port.GetOperationPort;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cancels an operation and reads it back until it is done or a deadline passes, to report what came
+ * of the cancel as a {@link CancelOutcome}.
+ *
+ * <p>Cancel is best effort: a successful cancel call only means cancellation was requested, and the
+ * operation may still finish. So this sends one cancel ({@code POST …:cancel}), then reads the
+ * operation ({@code GET}) at once and again with growing intervals (by default 200 ms, then 1.5
+ * times longer each time, at most 5 s; see {@link PollingPolicy}) until it is done. The outcome is
+ * one of:
+ *
+ * <ul>
+ *   <li>{@code CANCELLED}: the operation ended with error code 1 ({@code CANCELLED});
+ *   <li>{@code COMPLETED}: it finished with a response, the cancel came too late;
+ *   <li>{@code FAILED}: it ended with another error, carried as the outcome's status;
+ *   <li>{@code STILL_RUNNING}: the deadline passed with the operation not done; the last state read
+ *       is carried;
+ *   <li>{@code NOT_SUPPORTED}: the server answered the cancel with {@code UNIMPLEMENTED}; its
+ *       status is carried and no read is sent;
+ *   <li>{@code NOT_FOUND}: the server answered the cancel or a read with {@code NOT_FOUND}.
+ * </ul>
+ *
+ * <p>Any other error the server answers (such as {@code PERMISSION_DENIED}), or a call that gets no
+ * answer, is not an outcome: it is thrown as the port threw it, an {@link AmapiException}.
+ *
+ * <p>The deadline is counted from the start of the call and bounds the waiting: no wait runs past
+ * it, the last read is sent when it is reached, and then the outcome is {@code STILL_RUNNING}. At
+ * least one read follows the cancel whatever the deadline, so a short deadline still reports a
+ * cancel that took effect at once. A call already sent is not cut short at the deadline; the
+ * transport's request timeout bounds it.
+ *
+ * <p>Thread-safe and immutable: one instance serves any number of concurrent calls.
+ */
+public final class CancelAndConfirm {
+
+  /** How the use case waits and tells time; tests pass one that does neither for real. */
+  interface Timing {
+    /** Returns a monotonic time in nanoseconds, like {@link System#nanoTime()}. */
+    long nanoTime();
+
+    /** Blocks the calling thread for this long. */
+    void sleep(Duration duration) throws InterruptedException;
+
+    /** Returns an executor that runs each task this long after it is submitted. */
+    Executor after(Duration duration);
+  }
+
+  private static final Timing SYSTEM_TIMING =
+      new Timing() {
+        @Override
+        public long nanoTime() {
+          return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+          TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+        }
+
+        @Override
+        public Executor after(Duration duration) {
+          return CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS);
+        }
+      };
+
+  private final CancelPort cancelPort;
+  private final GetOperationPort getPort;
+  private final PollingPolicy pollingPolicy;
+  private final Timing timing;
+
+  CancelAndConfirm(
+      CancelPort cancelPort, GetOperationPort getPort, PollingPolicy pollingPolicy, Timing timing) {
+    this.cancelPort = requireNonNull(cancelPort, "cancelPort");
+    this.getPort = requireNonNull(getPort, "getPort");
+    this.pollingPolicy = requireNonNull(pollingPolicy, "pollingPolicy");
+    this.timing = requireNonNull(timing, "timing");
+  }
+
+  /**
+   * Returns the use case over these ports, polling with {@link PollingPolicy#DEFAULT}.
+   *
+   * @param cancelPort sends the cancel
+   * @param getPort reads the operation back
+   */
+  public static CancelAndConfirm of(CancelPort cancelPort, GetOperationPort getPort) {
+    return new CancelAndConfirm(cancelPort, getPort, PollingPolicy.DEFAULT, SYSTEM_TIMING);
+  }
+
+  /**
+   * Returns the use case over this client, polling with {@link PollingPolicy#DEFAULT}. The client
+   * stays the caller's to close.
+   */
+  public static CancelAndConfirm of(DeviceOperations operations) {
+    requireNonNull(operations, "operations");
+    return of(operations, operations);
+  }
+
+  /** Returns a copy that polls with this policy; this instance is unchanged. */
+  public CancelAndConfirm withPollingPolicy(PollingPolicy pollingPolicy) {
+    return new CancelAndConfirm(cancelPort, getPort, pollingPolicy, timing);
+  }
+
+  /** Returns how this instance polls. */
+  public PollingPolicy pollingPolicy() {
+    return pollingPolicy;
+  }
+
+  /**
+   * Cancels the operation and reads it back until it is done or the deadline passes, blocking the
+   * calling thread meanwhile.
+   *
+   * <p>An interrupt stops the wait at once: the thread's interrupt flag is set again and an {@link
+   * AmapiException} with {@link Code#CANCELLED} is thrown, the {@link InterruptedException} as its
+   * cause. (Not {@code STILL_RUNNING}, which says the deadline passed.) The cancel request has been
+   * sent by then; the interrupt does not withdraw it.
+   *
+   * @param name the operation to cancel
+   * @param deadline how long to wait, from now, for the operation to be done; positive
+   * @return what came of the cancel
+   * @throws IllegalArgumentException if {@code deadline} is zero or negative
+   * @throws AmapiException as a port threw it, for any error but {@code NOT_FOUND} and a cancel's
+   *     {@code UNIMPLEMENTED} (which are outcomes); with {@link Code#CANCELLED} when interrupted
+   */
+  public CancelOutcome cancelAndConfirm(OperationName name, Duration deadline) {
+    requireNonNull(name, "name");
+    long deadlineNanos = deadlineNanos(deadline);
+    long start = timing.nanoTime();
+    try {
+      cancelPort.cancel(name);
+    } catch (AmapiException e) {
+      return outcomeOfCancelError(name, e);
+    }
+    Duration interval = pollingPolicy.initialInterval();
+    while (true) {
+      Operation operation;
+      try {
+        operation = getPort.get(name);
+      } catch (AmapiException e) {
+        return outcomeOfGetError(name, e);
+      }
+      if (operation.done()) {
+        return CancelOutcome.ofDone(operation);
+      }
+      long remaining = deadlineNanos - (timing.nanoTime() - start);
+      if (remaining <= 0) {
+        return CancelOutcome.stillRunning(operation);
+      }
+      try {
+        timing.sleep(boundedWait(interval, remaining));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AmapiException(
+            Status.of(
+                Code.CANCELLED,
+                "Interrupted while waiting for " + name + " to finish; its cancel was requested"),
+            e);
+      }
+      interval = pollingPolicy.next(interval);
+    }
+  }
+
+  /**
+   * Does what {@link #cancelAndConfirm(OperationName, Duration)} does without blocking a thread:
+   * the calls use the ports' async forms and the waits are scheduled, not slept.
+   *
+   * <p>Cancelling the returned future stops the waiting promptly: no read is sent after it. It does
+   * <em>not</em> cancel the server's operation any further, nor withdraw a cancel already sent; it
+   * only stops watching.
+   *
+   * @param name the operation to cancel
+   * @param deadline how long to wait, from now, for the operation to be done; positive
+   * @return a future of what came of the cancel, or completed exceptionally with the {@link
+   *     AmapiException} the sync form would throw
+   * @throws IllegalArgumentException if {@code deadline} is zero or negative
+   */
+  public CompletableFuture<CancelOutcome> cancelAndConfirmAsync(
+      OperationName name, Duration deadline) {
+    requireNonNull(name, "name");
+    long deadlineNanos = deadlineNanos(deadline);
+    return new AsyncRun(name, deadlineNanos, timing.nanoTime()).start();
+  }
+
+  /** One async call: the future handed to the caller and the steps that complete it. */
+  private final class AsyncRun {
+    private final OperationName name;
+    private final long deadlineNanos;
+    private final long start;
+    private final CompletableFuture<CancelOutcome> result = new CompletableFuture<>();
+
+    AsyncRun(OperationName name, long deadlineNanos, long start) {
+      this.name = name;
+      this.deadlineNanos = deadlineNanos;
+      this.start = start;
+    }
+
+    // step() ends the run with whatever a callback throws, so the callbacks' own futures never
+    // hold an error worth checking.
+    @SuppressWarnings("FutureReturnValueIgnored")
+    CompletableFuture<CancelOutcome> start() {
+      CompletableFuture<Void> cancel;
+      try {
+        cancel = cancelPort.cancelAsync(name);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+        return result;
+      }
+      cancel.whenComplete(
+          (ignored, error) ->
+              step(
+                  () -> {
+                    if (error != null) {
+                      result.complete(outcomeOfCancelError(name, unwrap(error)));
+                    } else {
+                      read(pollingPolicy.initialInterval());
+                    }
+                  }));
+      return result;
+    }
+
+    @SuppressWarnings("FutureReturnValueIgnored") // See start().
+    private void read(Duration interval) {
+      // The caller cancelled (or the run ended): send nothing more.
+      if (result.isDone()) {
+        return;
+      }
+      getPort
+          .getAsync(name)
+          .whenComplete(
+              (operation, error) ->
+                  step(
+                      () -> {
+                        if (error != null) {
+                          result.complete(outcomeOfGetError(name, unwrap(error)));
+                        } else {
+                          readDone(requireNonNull(operation, "operation"), interval);
+                        }
+                      }));
+    }
+
+    private void readDone(Operation operation, Duration interval) {
+      if (operation.done()) {
+        result.complete(CancelOutcome.ofDone(operation));
+        return;
+      }
+      long remaining = deadlineNanos - (timing.nanoTime() - start);
+      if (remaining <= 0) {
+        result.complete(CancelOutcome.stillRunning(operation));
+        return;
+      }
+      Duration next = pollingPolicy.next(interval);
+      timing.after(boundedWait(interval, remaining)).execute(() -> step(() -> read(next)));
+    }
+
+    /** Runs a step, ending the run with whatever it throws instead of losing it in a callback. */
+    private void step(Runnable step) {
+      if (result.isDone()) {
+        return;
+      }
+      try {
+        step.run();
+      } catch (RuntimeException | Error e) {
+        // A callback's own future is never read: the caller's future must hear of it.
+        result.completeExceptionally(e);
+      }
+    }
+  }
+
+  private static Duration boundedWait(Duration interval, long remainingNanos) {
+    return remainingNanos < interval.toNanos() ? Duration.ofNanos(remainingNanos) : interval;
+  }
+
+  private static long deadlineNanos(Duration deadline) {
+    requireNonNull(deadline, "deadline");
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline must be positive: " + deadline);
+    }
+    try {
+      return deadline.toNanos();
+    } catch (ArithmeticException e) {
+      // Longer than about 292 years: as good as no deadline.
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static CancelOutcome outcomeOfCancelError(OperationName name, RuntimeException error) {
+    if (error instanceof AmapiException e) {
+      if (e.code() == Code.UNIMPLEMENTED) {
+        return CancelOutcome.notSupported(name, e.status());
+      }
+      if (e.code() == Code.NOT_FOUND) {
+        return CancelOutcome.notFound(name, e.status());
+      }
+    }
+    throw error;
+  }
+
+  private static CancelOutcome outcomeOfGetError(OperationName name, RuntimeException error) {
+    if (error instanceof AmapiException e && e.code() == Code.NOT_FOUND) {
+      return CancelOutcome.notFound(name, e.status());
+    }
+    throw error;
+  }
+
+  /** Returns what an async port failed with, unwrapped from the future's wrapper. */
+  private static RuntimeException unwrap(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+  }
+
+  @Override
+  public String toString() {
+    return "CancelAndConfirm{pollingPolicy=" + pollingPolicy + '}';
+  }
+}

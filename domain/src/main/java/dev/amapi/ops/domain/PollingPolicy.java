@@ -1,0 +1,82 @@
+package dev.amapi.ops.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How often to read an operation back while waiting for it to finish: the first wait, how much each
+ * wait grows, and the longest wait. With the defaults the waits are 200 ms, 300 ms, 450 ms, … up to
+ * 5 s each.
+ *
+ * @param initialInterval the first wait between two reads; positive
+ * @param multiplier what each wait is multiplied by for the next one; finite and at least 1
+ * @param maxInterval the longest wait; at least {@code initialInterval}
+ */
+public record PollingPolicy(Duration initialInterval, double multiplier, Duration maxInterval) {
+  /** The default first wait: 200 ms. */
+  public static final Duration DEFAULT_INITIAL_INTERVAL = Duration.ofMillis(200);
+
+  /** The default growth of each wait: 1.5. */
+  public static final double DEFAULT_MULTIPLIER = 1.5;
+
+  /** The default longest wait: 5 s. */
+  public static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(5);
+
+  /** The policy made of the {@code DEFAULT_*} values. */
+  public static final PollingPolicy DEFAULT =
+      new PollingPolicy(DEFAULT_INITIAL_INTERVAL, DEFAULT_MULTIPLIER, DEFAULT_MAX_INTERVAL);
+
+  /**
+   * Validates.
+   *
+   * @throws IllegalArgumentException naming the value that is out of range
+   */
+  public PollingPolicy {
+    requireNonNull(initialInterval, "initialInterval");
+    requireNonNull(maxInterval, "maxInterval");
+    if (initialInterval.isNegative() || initialInterval.isZero()) {
+      throw new IllegalArgumentException("initialInterval must be positive: " + initialInterval);
+    }
+    if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
+      throw new IllegalArgumentException("multiplier must be finite and at least 1: " + multiplier);
+    }
+    if (maxInterval.compareTo(initialInterval) < 0) {
+      throw new IllegalArgumentException(
+          "maxInterval ("
+              + maxInterval
+              + ") must not be shorter than initialInterval ("
+              + initialInterval
+              + ")");
+    }
+    if (maxInterval.compareTo(Duration.ofDays(1)) > 0) {
+      // Keeps every wait representable in nanoseconds, as the JDK's schedulers take it.
+      throw new IllegalArgumentException("maxInterval must be at most a day: " + maxInterval);
+    }
+  }
+
+  /** Returns a policy with this first wait, the rest kept. */
+  public PollingPolicy withInitialInterval(Duration initialInterval) {
+    return new PollingPolicy(initialInterval, multiplier, maxInterval);
+  }
+
+  /** Returns a policy with this growth of each wait, the rest kept. */
+  public PollingPolicy withMultiplier(double multiplier) {
+    return new PollingPolicy(initialInterval, multiplier, maxInterval);
+  }
+
+  /** Returns a policy with this longest wait, the rest kept. */
+  public PollingPolicy withMaxInterval(Duration maxInterval) {
+    return new PollingPolicy(initialInterval, multiplier, maxInterval);
+  }
+
+  /** Returns the wait that follows {@code interval}: multiplied, capped at the longest wait. */
+  public Duration next(Duration interval) {
+    requireNonNull(interval, "interval");
+    if (interval.compareTo(maxInterval) >= 0) {
+      return maxInterval;
+    }
+    double grown = interval.toNanos() * multiplier;
+    return grown >= maxInterval.toNanos() ? maxInterval : Duration.ofNanos((long) grown);
+  }
+}
