@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Test data: real-shaped operations, with sensible defaults, to vary one thing at a time. */
-final class Operations {
+public final class Operations {
   /** A real-shaped operation name. */
-  static final OperationName NAME =
+  public static final OperationName NAME =
       OperationName.of("LC03k6enk8", "36c339908766f292", "1786048723669");
 
   private Operations() {}
 
   /** Returns the metadata of a reboot issued by an admin. */
-  static Command reboot() {
+  public static Command reboot() {
     return Command.builder(CommandType.REBOOT)
         .createTime(Instant.parse("2026-08-06T10:15:23.669Z"))
         .duration(Duration.ofMinutes(10))
@@ -21,23 +21,23 @@ final class Operations {
   }
 
   /** Returns a reboot the device has not run yet. */
-  static Operation pendingReboot() {
+  public static Operation pendingReboot() {
     return Operation.pending(NAME, reboot());
   }
 
   /** Returns a reboot that was cancelled. */
-  static Operation cancelledReboot() {
+  public static Operation cancelledReboot() {
     return pendingReboot()
         .withResult(new OperationResult.Failed(Status.of(Code.CANCELLED, "Operation cancelled")));
   }
 
   /** Returns a reboot the device ran. */
-  static Operation succeededReboot() {
+  public static Operation succeededReboot() {
     return pendingReboot().withResult(OperationResult.Succeeded.issueCommandResponse());
   }
 
   /** Returns a pending operation with this operation ID and no metadata. */
-  static Operation pending(String operationId) {
+  public static Operation pending(String operationId) {
     return Operation.builder(NAME.device().operation(operationId)).build();
   }
 }

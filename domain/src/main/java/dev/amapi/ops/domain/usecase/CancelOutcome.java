@@ -1,7 +1,12 @@
-package dev.amapi.ops.domain;
+package dev.amapi.ops.domain.usecase;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.Operation;
+import dev.amapi.ops.domain.OperationName;
+import dev.amapi.ops.domain.OperationResult;
+import dev.amapi.ops.domain.Status;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,8 @@
-package dev.amapi.ops.domain;
+package dev.amapi.ops.domain.usecase;
 
+import dev.amapi.ops.domain.AmapiException;
+import dev.amapi.ops.domain.Operation;
+import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.port.CancelPort;
 import dev.amapi.ops.domain.port.GetOperationPort;
 import java.time.Duration;

@@ -1,7 +1,12 @@
-package dev.amapi.ops.domain;
+package dev.amapi.ops.domain.usecase;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.amapi.ops.domain.AmapiException;
+import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.Operation;
+import dev.amapi.ops.domain.OperationName;
+import dev.amapi.ops.domain.Status;
 import dev.amapi.ops.domain.port.CancelPort;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.domain.port.GetOperationPort;

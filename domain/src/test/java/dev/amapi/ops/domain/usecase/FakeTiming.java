@@ -1,4 +1,4 @@
-package dev.amapi.ops.domain;
+package dev.amapi.ops.domain.usecase;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

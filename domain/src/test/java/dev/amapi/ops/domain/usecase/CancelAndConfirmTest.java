@@ -1,10 +1,17 @@
-package dev.amapi.ops.domain;
+package dev.amapi.ops.domain.usecase;
 
 import static dev.amapi.ops.domain.Operations.NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.testing.NullPointerTester;
+import dev.amapi.ops.domain.AmapiException;
+import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.Operation;
+import dev.amapi.ops.domain.OperationName;
+import dev.amapi.ops.domain.OperationResult;
+import dev.amapi.ops.domain.Operations;
+import dev.amapi.ops.domain.Status;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
