@@ -26,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +42,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -65,11 +68,16 @@ import org.jspecify.annotations.Nullable;
  * unknown path or wrong method is a 404 {@code NOT_FOUND} envelope; a missing or non-{@code Bearer}
  * {@code Authorization} header a 401 {@code UNAUTHENTICATED}; an ID that does not survive
  * percent-decoding and validation ({@code ..}, {@code /}, ...), an unknown query parameter or a
- * non-numeric {@code pageSize} a 400 {@code INVALID_ARGUMENT}. Any token is accepted. Answers are
- * JSON, {@code Content-Type: application/json; charset=UTF-8}.
+ * non-numeric {@code pageSize} a 400 {@code INVALID_ARGUMENT}. Any token is accepted, unless {@link
+ * #acceptOnly(Predicate)} says otherwise. Answers are JSON, {@code Content-Type: application/json;
+ * charset=UTF-8}.
+ *
+ * <p>Stateful mode plays the faults scripted on {@link #operations()} (what cancel does, latency,
+ * failing calls, see {@link FakeOperations}), and faults only HTTP has: {@link
+ * #dropNextRequests(int)}, {@link #malformNextAnswers(int)}, {@link #truncateNextAnswers(int)}.
  *
  * <p>Every request, in either mode, is recorded: {@link #takeRequest(Duration)}, {@link
- * #requests()}.
+ * #requests()}, {@link #requestsTo(String)}, {@link #lastRequest()}.
  *
  * <p>Thread-safe. The server runs on daemon threads named {@code amapi-fake-server-N}; {@link
  * #close()} stops it, ends stalls and delays, and waits for those threads to end.
@@ -79,6 +87,9 @@ public final class FakeAmapiServer implements AutoCloseable {
   private static final String V1 = "v1";
   private static final String CANCEL_SUFFIX = ":cancel";
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MALFORMED_BODY =
+      "<html><body>Malformed answer scripted with FakeAmapiServer.malformNextAnswers</body></html>"
+          .getBytes(StandardCharsets.UTF_8);
   private static final Pattern BEARER = Pattern.compile("(?i)bearer +[^\\s]+");
 
   private static final Set<String> LIST_PARAMETERS =
@@ -109,6 +120,10 @@ public final class FakeAmapiServer implements AutoCloseable {
   private final Deque<FakeResponse> script = new ArrayDeque<>();
   private final List<RecordedRequest> journal = new ArrayList<>();
   private boolean closed;
+  private @Nullable Predicate<String> validToken;
+  private int dropsLeft;
+  private int malformedLeft;
+  private int truncatedLeft;
 
   private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
 
@@ -181,6 +196,73 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   /**
+   * Makes the server answer a request whose bearer token fails {@code validToken} with a 401 {@code
+   * UNAUTHENTICATED} envelope, as Google does for an expired or forged token; such as {@code
+   * server.acceptOnly(tokenServer::isValid)}. Puts the server in stateful mode.
+   *
+   * @throws IllegalStateException if the server is in scripted mode or closed
+   */
+  public void acceptOnly(Predicate<String> validToken) {
+    requireNonNull(validToken, "validToken");
+    synchronized (lock) {
+      checkOpen();
+      enterStatefulMode("checking tokens");
+      this.validToken = validToken;
+    }
+  }
+
+  /**
+   * Makes the server close the connection without an answer for the next {@code count} requests,
+   * before they reach the state (a cancel so dropped changes nothing), as a crashed or restarted
+   * backend does. Puts the server in stateful mode.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive
+   * @throws IllegalStateException if the server is in scripted mode or closed
+   */
+  public void dropNextRequests(int count) {
+    checkCount(count);
+    synchronized (lock) {
+      checkOpen();
+      enterStatefulMode("dropping requests");
+      dropsLeft += count;
+    }
+  }
+
+  /**
+   * Makes the server answer the next {@code count} requests with a body that is not JSON, with the
+   * HTTP status and JSON content type of the real answer (the request does reach the state), as a
+   * misbehaving proxy does. Puts the server in stateful mode.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive
+   * @throws IllegalStateException if the server is in scripted mode or closed
+   */
+  public void malformNextAnswers(int count) {
+    checkCount(count);
+    synchronized (lock) {
+      checkOpen();
+      enterStatefulMode("malformed answers");
+      malformedLeft += count;
+    }
+  }
+
+  /**
+   * Makes the server answer the next {@code count} requests with the real answer's JSON cut short:
+   * half of it (at least one byte less), sent whole at the HTTP level, with the real status. The
+   * request does reach the state. Puts the server in stateful mode.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive
+   * @throws IllegalStateException if the server is in scripted mode or closed
+   */
+  public void truncateNextAnswers(int count) {
+    checkCount(count);
+    synchronized (lock) {
+      checkOpen();
+      enterStatefulMode("truncated answers");
+      truncatedLeft += count;
+    }
+  }
+
+  /**
    * Returns the oldest request not yet taken, waiting up to {@code timeout} for one to arrive.
    *
    * @throws AssertionError if none arrives within the timeout ({@code "No request arrived within
@@ -205,6 +287,30 @@ public final class FakeAmapiServer implements AutoCloseable {
   public List<RecordedRequest> requests() {
     synchronized (lock) {
       return List.copyOf(journal);
+    }
+  }
+
+  /**
+   * Returns the requests, oldest first, whose path ends with {@code pathSuffix}: {@code
+   * requestsTo(name + ":cancel")} for the cancels of an operation, {@code requestsTo(":cancel")}
+   * for every cancel, {@code requestsTo("/operations")} for every list.
+   */
+  public List<RecordedRequest> requestsTo(String pathSuffix) {
+    requireNonNull(pathSuffix, "pathSuffix");
+    return requests().stream().filter(r -> r.path().endsWith(pathSuffix)).toList();
+  }
+
+  /**
+   * Returns the newest request received, taken or not.
+   *
+   * @throws AssertionError if none arrived yet
+   */
+  public RecordedRequest lastRequest() {
+    synchronized (lock) {
+      if (journal.isEmpty()) {
+        throw new AssertionError("No request arrived at " + endpoint);
+      }
+      return journal.get(journal.size() - 1);
     }
   }
 
@@ -252,13 +358,25 @@ public final class FakeAmapiServer implements AutoCloseable {
 
   private void beforeSeeding() {
     synchronized (lock) {
-      if (mode == Mode.SCRIPTED) {
-        throw new IllegalStateException(
-            "FakeAmapiServer is in scripted mode (a response was enqueued), so its operations"
-                + " cannot be seeded: start another FakeAmapiServer to test against the API's"
-                + " semantics");
-      }
-      mode = Mode.STATEFUL;
+      enterStatefulMode("seeding or scripting its operations");
+    }
+  }
+
+  /** Puts the server in stateful mode, or says why it cannot; call holding the lock. */
+  private void enterStatefulMode(String what) {
+    if (mode == Mode.SCRIPTED) {
+      throw new IllegalStateException(
+          "FakeAmapiServer is in scripted mode (a response was enqueued), so "
+              + what
+              + " is not possible: start another FakeAmapiServer to test against the API's"
+              + " semantics");
+    }
+    mode = Mode.STATEFUL;
+  }
+
+  private static void checkCount(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be positive, was " + count);
     }
   }
 
@@ -289,7 +407,7 @@ public final class FakeAmapiServer implements AutoCloseable {
       if (scripted != null) {
         play(exchange, scripted);
       } else {
-        answer(exchange, request);
+        answerFromState(exchange, request);
       }
     } catch (IOException e) {
       // The client went away or the server is closing: there is nobody left to answer.
@@ -376,11 +494,79 @@ public final class FakeAmapiServer implements AutoCloseable {
     }
   }
 
-  private void answer(HttpExchange exchange, RecordedRequest request) throws IOException {
+  /** The fault an HTTP-only script plays on one stateful answer. */
+  private enum HttpFault {
+    NONE,
+    DROP,
+    MALFORM,
+    TRUNCATE
+  }
+
+  private HttpFault nextHttpFault() {
+    synchronized (lock) {
+      if (dropsLeft > 0) {
+        dropsLeft--;
+        return HttpFault.DROP;
+      }
+      if (malformedLeft > 0) {
+        malformedLeft--;
+        return HttpFault.MALFORM;
+      }
+      if (truncatedLeft > 0) {
+        truncatedLeft--;
+        return HttpFault.TRUNCATE;
+      }
+      return HttpFault.NONE;
+    }
+  }
+
+  private void answerFromState(HttpExchange exchange, RecordedRequest request) throws IOException {
+    HttpFault fault = nextHttpFault();
+    if (fault == HttpFault.DROP) {
+      // Closing an exchange before its headers are sent drops the connection without a byte.
+      return;
+    }
+    Reply reply = answer(request);
+    byte[] body =
+        switch (fault) {
+          case MALFORM -> MALFORMED_BODY.clone();
+          case TRUNCATE -> Arrays.copyOf(reply.body, Math.max(0, reply.body.length / 2));
+          default -> reply.body;
+        };
+    reply.headers.forEach(exchange.getResponseHeaders()::set);
+    exchange.getResponseHeaders().set("Content-Type", FakeResponse.JSON_CONTENT_TYPE);
+    send(exchange, reply.status, body);
+  }
+
+  /** An answer computed from the state, before any HTTP-only fault changes it. */
+  private static final class Reply {
+    final int status;
+    final Map<String, String> headers;
+    final byte[] body;
+
+    Reply(int status, Map<String, String> headers, byte[] body) {
+      this.status = status;
+      this.headers = headers;
+      this.body = body;
+    }
+
+    static Reply ok(byte[] body) {
+      return new Reply(200, Map.of(), body);
+    }
+
+    static Reply error(Status status, int httpStatus) {
+      return new Reply(httpStatus, Map.of(), RestJson.writeErrorEnvelope(status, httpStatus));
+    }
+
+    static Reply error(Status status) {
+      return error(status, status.code().httpStatus());
+    }
+  }
+
+  private Reply answer(RecordedRequest request) {
     Route route = Route.of(request.method(), request.path());
     if (route == null) {
-      sendError(
-          exchange,
+      return Reply.error(
           Status.of(
               Code.NOT_FOUND,
               "The requested URL "
@@ -388,42 +574,84 @@ public final class FakeAmapiServer implements AutoCloseable {
                   + " was not found on this server for method "
                   + request.method()
                   + "."));
-      return;
     }
-    if (!request.header("Authorization").map(v -> BEARER.matcher(v).matches()).orElse(false)) {
-      exchange
-          .getResponseHeaders()
-          .set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
-      sendError(exchange, FakeStatuses.unauthenticated(route.method));
-      return;
+    if (!authorized(request)) {
+      Status status = FakeStatuses.unauthenticated(route.method);
+      return new Reply(
+          401,
+          Map.of("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""),
+          RestJson.writeErrorEnvelope(status, status.code().httpStatus()));
     }
     try {
       Map<String, List<String>> parameters = Query.parse(request.query());
       Query.checkNames(parameters, route.kind == Route.Kind.LIST ? LIST_PARAMETERS : Set.of());
-      byte[] body =
-          switch (route.kind) {
-            case CANCEL -> {
-              operations.cancel(route.operationName());
-              yield EMPTY_OBJECT;
-            }
-            case GET -> RestJson.writeOperation(operations.get(route.operationName()));
-            case LIST ->
-                RestJson.writeOperationsPage(
-                    operations.list(
-                        route.deviceName(),
-                        new ListOperationsRequest(
-                            Query.first(parameters, "filter"),
-                            Query.pageSize(parameters),
-                            Query.first(parameters, "pageToken", "page_token"))));
-          };
-      exchange.getResponseHeaders().set("Content-Type", FakeResponse.JSON_CONTENT_TYPE);
-      send(exchange, 200, body);
+      switch (route.kind) {
+        case CANCEL -> {
+          OperationName name = route.operationName();
+          Reply failed = scriptedFailure(PortCall.Method.CANCEL, name.toString());
+          if (failed != null) {
+            return failed;
+          }
+          operations.cancelNow(name);
+          return Reply.ok(EMPTY_OBJECT);
+        }
+        case GET -> {
+          OperationName name = route.operationName();
+          Reply failed = scriptedFailure(PortCall.Method.GET, name.toString());
+          if (failed != null) {
+            return failed;
+          }
+          return Reply.ok(RestJson.writeOperation(operations.getNow(name)));
+        }
+        case LIST -> {
+          DeviceName device = route.deviceName();
+          ListOperationsRequest list =
+              new ListOperationsRequest(
+                  Query.first(parameters, "filter"),
+                  Query.pageSize(parameters),
+                  Query.first(parameters, "pageToken", "page_token"));
+          Reply failed = scriptedFailure(PortCall.Method.LIST, device.toString());
+          if (failed != null) {
+            return failed;
+          }
+          return Reply.ok(RestJson.writeOperationsPage(operations.listNow(device, list)));
+        }
+      }
+      throw new AssertionError(route.kind);
     } catch (AmapiException e) {
-      sendError(exchange, e.status(), e.httpStatus().orElse(e.code().httpStatus()));
+      return Reply.error(e.status(), e.httpStatus().orElse(e.code().httpStatus()));
     } catch (IllegalStateException | IllegalArgumentException e) {
       // A closed FakeOperations, or seeded raw JSON that is not JSON: say so rather than hang up.
-      sendError(exchange, Status.of(Code.INTERNAL, "FakeAmapiServer failed: " + e.getMessage()));
+      return Reply.error(Status.of(Code.INTERNAL, "FakeAmapiServer failed: " + e.getMessage()));
     }
+  }
+
+  private boolean authorized(RecordedRequest request) {
+    String header = request.header("Authorization").orElse("");
+    if (!BEARER.matcher(header).matches()) {
+      return false;
+    }
+    Predicate<String> check;
+    synchronized (lock) {
+      check = validToken;
+    }
+    return check == null || check.test(header.substring(header.indexOf(' ')).strip());
+  }
+
+  /** Records the call with the state and returns the scripted failure's answer, if one is due. */
+  private @Nullable Reply scriptedFailure(PortCall.Method method, String name) {
+    FakeOperations.CallFailure failure = operations.enterAndTakeFailure(method, name);
+    if (failure == null) {
+      return null;
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (!failure.retryAfter().isZero()) {
+      headers.put("Retry-After", Long.toString(failure.retryAfter().toSeconds()));
+    }
+    return new Reply(
+        failure.httpStatus(),
+        headers,
+        RestJson.writeErrorEnvelope(failure.status(), failure.httpStatus()));
   }
 
   private static void sendError(HttpExchange exchange, Status status) throws IOException {

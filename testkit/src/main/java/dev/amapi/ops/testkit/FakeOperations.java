@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
+import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.ListOperationsRequest;
 import dev.amapi.ops.domain.Operation;
@@ -16,6 +17,9 @@ import dev.amapi.ops.domain.port.DeviceOperations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +28,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory fake of the operation ports with the Android Management API's semantics, for tests
- * of code that depends on {@link DeviceOperations}: no HTTP, no threads, no clock to wait for.
+ * of code that depends on {@link DeviceOperations}: no HTTP, no threads and no clock to wait for
+ * unless a {@link #latency(Duration)} is scripted.
  *
  * <p>It holds operations by name, in insertion order per device. Put them there with {@link
  * #seed(Operation)} or {@link #issueCommand(DeviceName, Command)}, and read them back with {@link
@@ -46,7 +53,18 @@ import java.util.function.Supplier;
  *       = true} and {@code done = false}; an unknown device has an empty list, as in the API.
  * </ul>
  *
- * <p>The async forms return futures that are already complete, with the same result or exception.
+ * <p>Faults are scripted, for one operation or for all: what a cancel does ({@link
+ * #onCancel(OperationName, OnCancel)}, {@link #onCancelOfAll(OnCancel)}: unsupported, overtaken by
+ * completion or failure, asynchronous, rejected when done), {@link #latency(Duration)} on every
+ * call, and failures of the next calls ({@link #failNextCalls(int, Code)}). A {@link
+ * FakeAmapiServer} answers from this fake, so it honours the same script over HTTP.
+ *
+ * <p>Every call is recorded, in order, for assertions: {@link #calls()}, {@link
+ * #cancelCount(OperationName)}, {@link #assertCancelledOnce(OperationName)}, {@link
+ * #assertNeverCancelled(OperationName)}.
+ *
+ * <p>The async forms return futures that are already complete, with the same result or exception;
+ * with a {@link #latency(Duration)} they complete that much later, on the common pool.
  *
  * <p>Thread-safe: every method may be called from any thread. After {@link #close()} the ports,
  * {@link #seed} and {@link #issueCommand} throw {@link IllegalStateException}; {@link #operation}
@@ -66,6 +84,10 @@ public final class FakeOperations implements DeviceOperations {
   /** How long an issued command stays valid when the command does not say: the API's default. */
   public static final Duration DEFAULT_COMMAND_DURATION = Duration.ofMinutes(10);
 
+  /** The message of the status {@link #failNextCalls} fails calls with. */
+  public static final String SCRIPTED_FAILURE_MESSAGE =
+      "Failure scripted with FakeOperations.failNextCalls";
+
   private static final Status CANCELLED = Status.of(Code.CANCELLED, CANCELLED_MESSAGE);
 
   private final Object lock = new Object();
@@ -76,6 +98,13 @@ public final class FakeOperations implements DeviceOperations {
   private final Map<DeviceName, LinkedHashMap<OperationName, Operation>> byDevice = new HashMap<>();
   private long lastIssuedId;
   private boolean closed;
+  private final Map<OperationName, OnCancel> onCancel = new HashMap<>();
+  private OnCancel onCancelOfAll = OnCancel.succeeds();
+  // Cancels scripted to take effect later: how many more gets still read the operation pending.
+  private final Map<OperationName, Integer> cancelsInFlight = new HashMap<>();
+  private final Deque<CallFailure> failures = new ArrayDeque<>();
+  private Duration latency = Duration.ZERO;
+  private final List<PortCall> calls = new ArrayList<>();
 
   private FakeOperations(Clock clock, Runnable beforeSeeding) {
     this.clock = clock;
@@ -88,8 +117,9 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
-   * Returns an empty fake that runs {@code beforeSeeding} before every {@link #seed} and {@link
-   * #issueCommand}: the server's hook to refuse seeding while it is in scripted mode.
+   * Returns an empty fake that runs {@code beforeSeeding} before every {@link #seed}, {@link
+   * #issueCommand} and fault scripting: the server's hook to refuse them while it is in scripted
+   * mode.
    */
   static FakeOperations create(Runnable beforeSeeding) {
     return new FakeOperations(Clock.systemUTC(), requireNonNull(beforeSeeding, "beforeSeeding"));
@@ -148,6 +178,18 @@ public final class FakeOperations implements DeviceOperations {
     }
   }
 
+  /**
+   * Issues a command of this type with no parameters, as {@link #issueCommand(DeviceName, Command)}
+   * does: pending, named by its creation time, valid for {@link #DEFAULT_COMMAND_DURATION}.
+   *
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
+   */
+  public Operation issueCommand(DeviceName device, CommandType type) {
+    requireNonNull(type, "type");
+    return issueCommand(device, Command.builder(type).build());
+  }
+
   /** Returns the operation of this name as the fake holds it now, if there is one. */
   public Optional<Operation> operation(OperationName name) {
     requireNonNull(name, "name");
@@ -167,22 +209,51 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
-   * Cancels the operation if it is pending: it becomes done, failed with {@link Code#CANCELLED}; a
-   * done operation is left as it is, without error.
+   * Cancels the operation as scripted by {@link #onCancel} (by default, if it is pending it becomes
+   * done, failed with {@link Code#CANCELLED}; a done operation is left as it is, without error).
    *
-   * @throws AmapiException with {@link Code#NOT_FOUND} (HTTP 404) if there is no such operation
+   * @throws AmapiException with {@link Code#NOT_FOUND} (HTTP 404) if there is no such operation;
+   *     with the scripted status if {@link #onCancel} or {@link #failNextCalls} says so
    * @throws IllegalStateException if this fake is closed
    */
   @Override
   public void cancel(OperationName name) {
     requireNonNull(name, "name");
+    enter(PortCall.Method.CANCEL, name.toString());
+    cancelNow(name);
+  }
+
+  /** Cancels as {@link #cancel} does, without recording the call or playing call faults. */
+  void cancelNow(OperationName name) {
     synchronized (lock) {
       checkOpen();
       Operation operation = find(name, "CancelOperation");
-      if (!operation.done()) {
-        operationsOf(name.device())
-            .put(name, operation.withResult(new OperationResult.Failed(CANCELLED)));
+      OnCancel outcome = onCancel.getOrDefault(name, onCancelOfAll);
+      if (outcome instanceof OnCancel.Unimplemented) {
+        throw new AmapiException(
+            Status.of(Code.UNIMPLEMENTED, OnCancel.UNIMPLEMENTED_MESSAGE),
+            Code.UNIMPLEMENTED.httpStatus());
       }
+      if (operation.done()) {
+        if (outcome instanceof OnCancel.RejectedWhenDone) {
+          throw new AmapiException(
+              Status.of(Code.FAILED_PRECONDITION, OnCancel.ALREADY_DONE_MESSAGE),
+              Code.FAILED_PRECONDITION.httpStatus());
+        }
+        return;
+      }
+      OperationResult result;
+      if (outcome instanceof OnCancel.CompletesAnyway) {
+        result = OperationResult.Succeeded.issueCommandResponse();
+      } else if (outcome instanceof OnCancel.FailsWith failsWith) {
+        result = new OperationResult.Failed(failsWith.status());
+      } else if (outcome instanceof OnCancel.TakesEffectAfterGets later) {
+        cancelsInFlight.putIfAbsent(name, later.gets());
+        return;
+      } else {
+        result = new OperationResult.Failed(CANCELLED);
+      }
+      operationsOf(name.device()).put(name, operation.withResult(result));
     }
   }
 
@@ -195,7 +266,7 @@ public final class FakeOperations implements DeviceOperations {
   public CompletableFuture<Void> cancelAsync(OperationName name) {
     requireNonNull(name, "name");
     checkOpenNow();
-    return completed(
+    return async(
         () -> {
           cancel(name);
           return null;
@@ -205,15 +276,37 @@ public final class FakeOperations implements DeviceOperations {
   /**
    * Returns the operation as the fake holds it now.
    *
-   * @throws AmapiException with {@link Code#NOT_FOUND} (HTTP 404) if there is no such operation
+   * @throws AmapiException with {@link Code#NOT_FOUND} (HTTP 404) if there is no such operation;
+   *     with the scripted status if {@link #failNextCalls} says so
    * @throws IllegalStateException if this fake is closed
    */
   @Override
   public Operation get(OperationName name) {
     requireNonNull(name, "name");
+    enter(PortCall.Method.GET, name.toString());
+    return getNow(name);
+  }
+
+  /** Gets as {@link #get} does, without recording the call or playing call faults. */
+  Operation getNow(OperationName name) {
     synchronized (lock) {
       checkOpen();
-      return find(name, "GetOperation");
+      Operation operation = find(name, "GetOperation");
+      Integer pendingGets = cancelsInFlight.get(name);
+      if (pendingGets == null) {
+        return operation;
+      }
+      if (pendingGets > 0) {
+        cancelsInFlight.put(name, pendingGets - 1);
+        return operation;
+      }
+      cancelsInFlight.remove(name);
+      if (operation.done()) {
+        return operation;
+      }
+      Operation cancelled = operation.withResult(new OperationResult.Failed(CANCELLED));
+      operationsOf(name.device()).put(name, cancelled);
+      return cancelled;
     }
   }
 
@@ -226,7 +319,7 @@ public final class FakeOperations implements DeviceOperations {
   public CompletableFuture<Operation> getAsync(OperationName name) {
     requireNonNull(name, "name");
     checkOpenNow();
-    return completed(() -> get(name));
+    return async(() -> get(name));
   }
 
   /**
@@ -238,13 +331,20 @@ public final class FakeOperations implements DeviceOperations {
    * has an empty list, not an error, as in the API.
    *
    * @throws AmapiException with {@link Code#INVALID_ARGUMENT} (HTTP 400) for a page token this fake
-   *     did not issue for this device and filter, or a filter it does not understand
+   *     did not issue for this device and filter, or a filter it does not understand; with the
+   *     scripted status if {@link #failNextCalls} says so
    * @throws IllegalStateException if this fake is closed
    */
   @Override
   public OperationsPage list(DeviceName device, ListOperationsRequest request) {
     requireNonNull(device, "device");
     requireNonNull(request, "request");
+    enter(PortCall.Method.LIST, device.toString());
+    return listNow(device, request);
+  }
+
+  /** Lists as {@link #list} does, without recording the call or playing call faults. */
+  OperationsPage listNow(DeviceName device, ListOperationsRequest request) {
     synchronized (lock) {
       checkOpen();
       Predicate<Operation> filter = filter(request.filter());
@@ -274,7 +374,245 @@ public final class FakeOperations implements DeviceOperations {
     requireNonNull(device, "device");
     requireNonNull(request, "request");
     checkOpenNow();
-    return completed(() -> list(device, request));
+    return async(() -> list(device, request));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Fault scripting
+
+  /**
+   * Scripts what cancelling this operation does from now on, whether or not it exists yet; it wins
+   * over {@link #onCancelOfAll(OnCancel)}.
+   *
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
+   */
+  public void onCancel(OperationName name, OnCancel outcome) {
+    requireNonNull(name, "name");
+    requireNonNull(outcome, "outcome");
+    beforeSeeding.run();
+    synchronized (lock) {
+      checkOpen();
+      onCancel.put(name, outcome);
+    }
+  }
+
+  /**
+   * Scripts what cancelling any operation without its own {@link #onCancel(OperationName,
+   * OnCancel)} does from now on; {@link OnCancel#succeeds()} until set.
+   *
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
+   */
+  public void onCancelOfAll(OnCancel outcome) {
+    requireNonNull(outcome, "outcome");
+    beforeSeeding.run();
+    synchronized (lock) {
+      checkOpen();
+      onCancelOfAll = outcome;
+    }
+  }
+
+  /**
+   * Makes every call from now on take {@code latency} longer (over HTTP, the server waits that long
+   * before answering); {@link Duration#ZERO}, the default, for none.
+   *
+   * @throws IllegalArgumentException if {@code latency} is negative
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
+   */
+  public void latency(Duration latency) {
+    requireNonNull(latency, "latency");
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative, was " + latency);
+    }
+    beforeSeeding.run();
+    synchronized (lock) {
+      checkOpen();
+      this.latency = latency;
+    }
+  }
+
+  /**
+   * Makes the next {@code count} calls, whatever they are, fail with {@code code} and its canonical
+   * HTTP status, without touching the state. See {@link #failNextCalls(int, Code, int, Duration)}.
+   */
+  public void failNextCalls(int count, Code code) {
+    requireNonNull(code, "code");
+    failNextCalls(count, code, code.httpStatus(), Duration.ZERO);
+  }
+
+  /**
+   * Makes the next {@code count} calls fail with {@code code} and this HTTP status. See {@link
+   * #failNextCalls(int, Code, int, Duration)}.
+   */
+  public void failNextCalls(int count, Code code, int httpStatus) {
+    failNextCalls(count, code, httpStatus, Duration.ZERO);
+  }
+
+  /**
+   * Makes the next {@code count} calls, whatever they are, fail without touching the state: the
+   * in-memory ports throw {@link AmapiException} with {@code code} (message {@value
+   * #SCRIPTED_FAILURE_MESSAGE}) and {@code httpStatus}; a {@link FakeAmapiServer} answers that
+   * error envelope with that HTTP status and, when {@code retryAfter} is not zero, a {@code
+   * Retry-After} header of its whole seconds. Calling again queues more failures after these.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive, {@code code} is {@code OK},
+   *     {@code httpStatus} is not between 400 and 599, or {@code retryAfter} is negative or not
+   *     whole seconds
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
+   */
+  public void failNextCalls(int count, Code code, int httpStatus, Duration retryAfter) {
+    requireNonNull(code, "code");
+    requireNonNull(retryAfter, "retryAfter");
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be positive, was " + count);
+    }
+    if (code == Code.OK) {
+      throw new IllegalArgumentException("code must be an error, was OK");
+    }
+    if (httpStatus < 400 || httpStatus > 599) {
+      throw new IllegalArgumentException(
+          "httpStatus must be between 400 and 599, was " + httpStatus);
+    }
+    if (retryAfter.isNegative() || retryAfter.getNano() != 0) {
+      throw new IllegalArgumentException(
+          "retryAfter must be zero or whole seconds, was " + retryAfter);
+    }
+    beforeSeeding.run();
+    CallFailure failure =
+        new CallFailure(Status.of(code, SCRIPTED_FAILURE_MESSAGE), httpStatus, retryAfter);
+    synchronized (lock) {
+      checkOpen();
+      for (int i = 0; i < count; i++) {
+        failures.add(failure);
+      }
+    }
+  }
+
+  /**
+   * Removes every scripted fault: cancels succeed again, no latency, no pending call failures.
+   * Cancels already scripted to take effect later still do.
+   */
+  public void clearFaults() {
+    synchronized (lock) {
+      onCancel.clear();
+      onCancelOfAll = OnCancel.succeeds();
+      latency = Duration.ZERO;
+      failures.clear();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Journal
+
+  /**
+   * Returns every call that reached this fake, oldest first, including those that failed and those
+   * that came through a {@link FakeAmapiServer}.
+   */
+  public List<PortCall> calls() {
+    synchronized (lock) {
+      return List.copyOf(calls);
+    }
+  }
+
+  /** Returns how many times the operation was cancelled, successfully or not. */
+  public int cancelCount(OperationName name) {
+    return count(PortCall.Method.CANCEL, name);
+  }
+
+  /** Returns how many times the operation was got, successfully or not. */
+  public int getCount(OperationName name) {
+    return count(PortCall.Method.GET, name);
+  }
+
+  /**
+   * Asserts that the operation was cancelled exactly once.
+   *
+   * @throws AssertionError if it was not, listing every call that arrived
+   */
+  public void assertCancelledOnce(OperationName name) {
+    int count = cancelCount(name);
+    if (count != 1) {
+      throw new AssertionError(
+          "Expected one cancel of " + name + " but there were " + count + "; " + describeCalls());
+    }
+  }
+
+  /**
+   * Asserts that the operation was never cancelled.
+   *
+   * @throws AssertionError if it was, listing every call that arrived
+   */
+  public void assertNeverCancelled(OperationName name) {
+    int count = cancelCount(name);
+    if (count != 0) {
+      throw new AssertionError(
+          "Expected no cancel of " + name + " but there were " + count + "; " + describeCalls());
+    }
+  }
+
+  private int count(PortCall.Method method, OperationName name) {
+    requireNonNull(name, "name");
+    String target = name.toString();
+    synchronized (lock) {
+      return (int)
+          calls.stream().filter(c -> c.method() == method && c.name().equals(target)).count();
+    }
+  }
+
+  private String describeCalls() {
+    List<PortCall> all = calls();
+    if (all.isEmpty()) {
+      return "no call arrived";
+    }
+    return "the calls were:"
+        + all.stream().map(call -> "\n  " + call).collect(Collectors.joining());
+  }
+
+  /**
+   * Records a call, waits the scripted latency and throws the next scripted failure, if any: what
+   * every port call goes through first.
+   */
+  private void enter(PortCall.Method method, String name) {
+    CallFailure failure = enterAndTakeFailure(method, name);
+    if (failure != null) {
+      throw failure.exception();
+    }
+  }
+
+  /**
+   * As {@link #enter} but hands the scripted failure back rather than throwing it: the server's way
+   * in, since it answers the failure with a {@code Retry-After} header an exception cannot carry.
+   */
+  @Nullable CallFailure enterAndTakeFailure(PortCall.Method method, String name) {
+    Duration wait;
+    CallFailure failure;
+    synchronized (lock) {
+      checkOpen();
+      calls.add(new PortCall(method, name, clock.instant()));
+      wait = latency;
+      failure = failures.poll();
+    }
+    if (!wait.isZero()) {
+      try {
+        Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AmapiException(
+            Status.of(Code.CANCELLED, "Interrupted during the latency scripted on FakeOperations"),
+            e);
+      }
+    }
+    return failure;
+  }
+
+  /** A failure scripted by {@link #failNextCalls}. */
+  record CallFailure(Status status, int httpStatus, Duration retryAfter) {
+    AmapiException exception() {
+      return new AmapiException(status, httpStatus);
+    }
   }
 
   /**
@@ -342,6 +680,15 @@ public final class FakeOperations implements DeviceOperations {
     synchronized (lock) {
       checkOpen();
     }
+  }
+
+  private <T> CompletableFuture<T> async(Supplier<T> call) {
+    boolean immediate;
+    synchronized (lock) {
+      immediate = latency.isZero();
+    }
+    // With latency, the caller gets its future at once and the answer later, as from a client.
+    return immediate ? completed(call) : CompletableFuture.supplyAsync(call);
   }
 
   private static <T> CompletableFuture<T> completed(Supplier<T> call) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.amapi.ops.domain.AccessToken;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
@@ -358,6 +359,107 @@ public abstract class HttpTransportContract extends OperationsContract {
       assertEquals(Code.UNAVAILABLE, e.code());
       assertNotNull(e.getCause());
     }
+  }
+
+  /** Tests that a connection the stateful server drops fails with UNAVAILABLE, state unchanged. */
+  @Test
+  void droppedConnection_scriptedOnTheState_failsWithUnavailableAndChangesNothing() {
+    OperationName name = pendingReboot().name();
+    server().dropNextRequests(1);
+
+    AmapiException e = assertThrows(AmapiException.class, () -> ops().cancel(name));
+
+    assertEquals(Code.UNAVAILABLE, e.code());
+    assertTrue(e.httpStatus().isEmpty(), "no answer, no HTTP status");
+    assertFalse(ops().get(name).done());
+  }
+
+  /**
+   * Tests that an answer whose body is not JSON fails with UNKNOWN, its HTTP status and excerpt.
+   */
+  @Test
+  void malformedAnswer_failsWithUnknownAndAnExcerpt() {
+    OperationName name = pendingReboot().name();
+    server().malformNextAnswers(1);
+
+    AmapiException e = assertThrows(AmapiException.class, () -> ops().get(name));
+
+    assertEquals(Code.UNKNOWN, e.code());
+    assertEquals(200, e.httpStatus().orElse(-1));
+    assertTrue(String.valueOf(e.getMessage()).contains("malformNextAnswers"), e.getMessage());
+  }
+
+  /** Tests that an answer whose JSON is cut short fails with UNKNOWN, not a parser exception. */
+  @Test
+  void truncatedAnswer_failsWithUnknown() {
+    OperationName name = pendingReboot().name();
+    server().truncateNextAnswers(2);
+
+    AmapiException get = assertThrows(AmapiException.class, () -> ops().get(name));
+    AmapiException cancel = assertThrows(AmapiException.class, () -> ops().cancel(name));
+
+    assertEquals(Code.UNKNOWN, get.code());
+    assertEquals(200, get.httpStatus().orElse(-1));
+    assertEquals(Code.UNKNOWN, cancel.code());
+    // The cancel reached the state; only its answer was cut.
+    assertTrue(server().operations().operation(name).map(Operation::isCancelled).orElse(false));
+  }
+
+  /** Tests that a scripted failure's Retry-After reaches the retry policy, which waits for it. */
+  @Test
+  void failNextCalls_withRetryAfter_isHonouredByTheRetryPolicy() {
+    OperationName name = pendingReboot().name();
+    server().operations().failNextCalls(1, Code.RESOURCE_EXHAUSTED, 429, Duration.ofSeconds(1));
+    try (DeviceOperations client =
+        client(
+                server().endpoint(),
+                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                RetryPolicy.of(
+                    2,
+                    Duration.ofMillis(1),
+                    Duration.ofMillis(2),
+                    EnumSet.of(Code.RESOURCE_EXHAUSTED)))
+            .build()) {
+      long start = System.nanoTime();
+
+      client.cancel(name);
+
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      assertTrue(elapsed.compareTo(Duration.ofMillis(950)) >= 0, "retried after " + elapsed);
+      assertEquals(2, server().requestsTo(name + ":cancel").size());
+    }
+  }
+
+  /** Tests that a scripted latency longer than the request timeout fails with DEADLINE_EXCEEDED. */
+  @Test
+  void latencyLongerThanTheTimeout_failsWithDeadlineExceeded() {
+    OperationName name = pendingReboot().name();
+    server().operations().latency(Duration.ofSeconds(3));
+    try (DeviceOperations client =
+        client(
+                server().endpoint(),
+                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
+                RetryPolicy.none())
+            .requestTimeout(SHORT_TIMEOUT)
+            .build()) {
+
+      AmapiException e = assertThrows(AmapiException.class, () -> client.get(name));
+
+      assertEquals(Code.DEADLINE_EXCEEDED, e.code());
+    }
+  }
+
+  /** Tests that a token the server was told not to accept gets UNAUTHENTICATED. */
+  @Test
+  void tokenNotAccepted_failsWithUnauthenticated() {
+    OperationName name = pendingReboot().name();
+    server().acceptOnly("another-token"::equals);
+
+    AmapiException e = assertThrows(AmapiException.class, () -> ops().get(name));
+
+    assertEquals(Code.UNAUTHENTICATED, e.code());
+    assertEquals(401, e.httpStatus().orElse(-1));
+    assertEquals(0, server().operations().getCount(name), "rejected before the state");
   }
 
   /** Tests that close() ends every thread the transport created: the count is back to before. */

@@ -17,9 +17,12 @@ import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.OperationResult;
 import dev.amapi.ops.domain.OperationsPage;
+import dev.amapi.ops.domain.Status;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.testkit.FakeAmapiServer;
 import dev.amapi.ops.testkit.FakeOperations;
+import dev.amapi.ops.testkit.OnCancel;
+import dev.amapi.ops.testkit.PortCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +36,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The semantics every implementation of the operations ports keeps: cancel, get and list as the API
  * defines them, sync and async. Extend it and say how to connect to a started {@link
- * FakeAmapiServer}; the suite seeds the server's state and closes what {@link #connect} returns.
+ * FakeAmapiServer}; the suite seeds and scripts the server's state and closes what {@link #connect}
+ * returns, before it closes the server (so an in-memory implementation may hand back the server's
+ * own {@link FakeOperations}: closing it first is harmless).
  *
  * <p>Each test starts a fresh server, so tests are independent and may run in any order.
  */
@@ -273,6 +278,145 @@ public abstract class OperationsContract {
 
     AmapiException cause = assertInstanceOf(AmapiException.class, e.getCause());
     assertEquals(Code.NOT_FOUND, cause.code());
+  }
+
+  /** Tests that a cancel scripted as unsupported fails with UNIMPLEMENTED and changes nothing. */
+  @Test
+  void cancel_whenUnimplemented_throwsUnimplementedAndLeavesItPending() {
+    OperationName name = pendingReboot().name();
+    state().onCancel(name, OnCancel.unimplemented());
+
+    AmapiException e = assertThrows(AmapiException.class, () -> ops().cancel(name));
+
+    assertEquals(Code.UNIMPLEMENTED, e.code());
+    assertEquals(501, e.httpStatus().orElse(-1));
+    assertEquals(OnCancel.UNIMPLEMENTED_MESSAGE, e.status().message());
+    assertFalse(ops().get(name).done());
+  }
+
+  /** Tests that an operation that completes despite the cancel reads back succeeded. */
+  @Test
+  void cancel_whenTheOperationCompletesAnyway_readsBackSucceeded() {
+    OperationName name = pendingReboot().name();
+    state().onCancel(name, OnCancel.completesAnyway());
+
+    ops().cancel(name);
+
+    Operation after = ops().get(name);
+    assertEquals(OperationResult.Succeeded.issueCommandResponse(), after.result());
+    assertFalse(after.isCancelled());
+  }
+
+  /** Tests that an operation that fails despite the cancel reads back with that status. */
+  @Test
+  void cancel_whenTheOperationFailsAnyway_readsBackWithThatStatus() {
+    OperationName name = pendingReboot().name();
+    Status failure = Status.of(Code.ABORTED, "The device rebooted on its own.");
+    state().onCancel(name, OnCancel.failsWith(failure));
+
+    ops().cancel(name);
+
+    Operation after = ops().get(name);
+    assertEquals(failure, after.error().orElseThrow());
+    assertFalse(after.isCancelled());
+  }
+
+  /** Tests that a cancel taking effect later leaves the operation pending for N gets. */
+  @Test
+  void cancel_takingEffectAfterTwoGets_isPendingTwiceThenCancelled() {
+    OperationName name = pendingReboot().name();
+    state().onCancel(name, OnCancel.takesEffectAfterGets(2));
+
+    ops().cancel(name);
+
+    assertFalse(ops().get(name).done());
+    assertFalse(ops().get(name).done());
+    assertTrue(ops().get(name).isCancelled());
+    assertTrue(ops().get(name).isCancelled());
+  }
+
+  /**
+   * Tests that cancelling a done operation scripted to be rejected fails with FAILED_PRECONDITION.
+   */
+  @Test
+  void cancel_doneOperation_whenRejected_throwsFailedPrecondition() {
+    Operation done = state().seed(ReferencePayloads.operation("completed-reboot.json"));
+    state().onCancelOfAll(OnCancel.rejectedWhenDone());
+
+    AmapiException e = assertThrows(AmapiException.class, () -> ops().cancel(done.name()));
+
+    assertEquals(Code.FAILED_PRECONDITION, e.code());
+    assertEquals(400, e.httpStatus().orElse(-1));
+    assertEquals(done, ops().get(done.name()));
+  }
+
+  /** Tests that the script for all operations yields to an operation's own script. */
+  @Test
+  void onCancelOfAll_yieldsToTheOperationsOwnScript() {
+    OperationName unsupported = pendingReboot().name();
+    OperationName own = pendingReboot().name();
+    state().onCancelOfAll(OnCancel.unimplemented());
+    state().onCancel(own, OnCancel.succeeds());
+
+    ops().cancel(own);
+
+    assertThrows(AmapiException.class, () -> ops().cancel(unsupported));
+    assertTrue(ops().get(own).isCancelled());
+  }
+
+  /** Tests that the next N calls fail with the scripted code and HTTP status, then calls work. */
+  @Test
+  void failNextCalls_failsThatManyCallsThenRecovers() {
+    OperationName name = pendingReboot().name();
+    state().failNextCalls(2, Code.UNAVAILABLE, 503);
+
+    AmapiException first = assertThrows(AmapiException.class, () -> ops().get(name));
+    AmapiException second = assertThrows(AmapiException.class, () -> ops().cancel(name));
+    ops().cancel(name);
+
+    assertEquals(Code.UNAVAILABLE, first.code());
+    assertEquals(503, first.httpStatus().orElse(-1));
+    assertEquals(FakeOperations.SCRIPTED_FAILURE_MESSAGE, first.status().message());
+    assertEquals(Code.UNAVAILABLE, second.code());
+    assertTrue(ops().get(name).isCancelled(), "a failed call changes nothing; the third works");
+  }
+
+  /** Tests that a scripted latency delays every call, sync and async. */
+  @Test
+  void latency_delaysEveryCall() {
+    OperationName name = pendingReboot().name();
+    Duration latency = Duration.ofMillis(150);
+    state().latency(latency);
+
+    long start = System.nanoTime();
+    ops().get(name);
+    ops().getAsync(name).join();
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+    assertTrue(elapsed.compareTo(latency.multipliedBy(2)) >= 0, "took " + elapsed);
+  }
+
+  /** Tests that every call that reaches the state is journaled, in order, failed or not. */
+  @Test
+  void journal_recordsEveryCallInOrder() {
+    OperationName name = pendingReboot().name();
+
+    ops().cancel(name);
+    ops().get(name);
+    ops().list(DEVICE, ListOperationsRequest.firstPage());
+    assertThrows(AmapiException.class, () -> ops().cancel(DEVICE.operation("404")));
+
+    assertEquals(
+        List.of(
+            PortCall.Method.CANCEL,
+            PortCall.Method.GET,
+            PortCall.Method.LIST,
+            PortCall.Method.CANCEL),
+        state().calls().stream().map(PortCall::method).collect(Collectors.toList()));
+    assertEquals(DEVICE.toString(), state().calls().get(2).name());
+    state().assertCancelledOnce(name);
+    state().assertNeverCancelled(DEVICE.operation("1"));
+    assertThrows(AssertionError.class, () -> state().assertNeverCancelled(name));
   }
 
   private List<OperationName> issue(int count) {
