@@ -224,6 +224,28 @@ public final class RestJson {
   }
 
   /**
+   * Returns {@code value} as a JSON string literal, quotes included, for tools that put the SDK's
+   * values into JSON documents of their own. A lone surrogate, which has no UTF-8 form, becomes
+   * U+FFFD.
+   */
+  public static String quote(String value) {
+    requireNonNull(value, "value");
+    StringBuilder sound = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+                  && i + 1 < value.length()
+                  && Character.isLowSurrogate(value.charAt(i + 1))
+              || Character.isLowSurrogate(c)
+                  && i > 0
+                  && Character.isHighSurrogate(value.charAt(i - 1));
+      sound.append(Character.isSurrogate(c) && !paired ? '\uFFFD' : c);
+    }
+    return new String(write(g -> g.writeString(sound.toString())), StandardCharsets.UTF_8);
+  }
+
+  /**
    * Writes Google's error envelope: {@code {"error": {"code": <httpStatus>, "message": ...,
    * "status": "NOT_FOUND", "details": [...], "errors": [...]}}}, details and legacy errors left out
    * when empty (and empty strings left out of each legacy error). {@link HttpErrors#statusOf(int,

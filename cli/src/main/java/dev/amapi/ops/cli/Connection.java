@@ -1,0 +1,168 @@
+package dev.amapi.ops.cli;
+
+import dev.amapi.ops.auth.GoogleAccessTokenSource;
+import dev.amapi.ops.domain.AccessToken;
+import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.port.AccessTokenSource;
+import dev.amapi.ops.domain.port.DeviceOperations;
+import dev.amapi.ops.rest.DeviceOperationsBuilder;
+import dev.amapi.ops.rest.RetryPolicy;
+import dev.amapi.ops.testkit.FakeAmapiServer;
+import dev.amapi.ops.transport.apache.ApacheHttpOperations;
+import dev.amapi.ops.transport.jdk.JdkHttpOperations;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The client one command runs with, and the fake server behind it under {@code --fake}; closing it
+ * closes both, so the JVM exits promptly.
+ */
+final class Connection implements AutoCloseable {
+  /** What the fake server is sent as a token; it accepts any. */
+  private static final AccessToken FAKE_TOKEN = AccessToken.of("amapi-ops-fake-token");
+
+  private final DeviceOperations operations;
+  private final @Nullable FakeAmapiServer fake;
+
+  private Connection(DeviceOperations operations, @Nullable FakeAmapiServer fake) {
+    this.operations = operations;
+    this.fake = fake;
+  }
+
+  /**
+   * Opens the client the global options ask for. Nothing is sent yet, except that {@code --fake}
+   * starts its server.
+   *
+   * @throws Failure with {@link ExitCode#USAGE} for conflicting options or a bad endpoint, with
+   *     {@link ExitCode#AUTH} when no credentials can be loaded
+   */
+  static Connection open(AmapiOps options, PrintWriter err) {
+    if (options.fake) {
+      if (options.endpoint != null || options.credentials != null) {
+        throw new Failure(
+            ExitCode.USAGE, "--fake runs its own server: drop --endpoint and --credentials");
+      }
+      FakeAmapiServer server = FakeAmapiServer.start();
+      try {
+        FakeFleet.seed(server.operations());
+        server.operations().onCancelOfAll(options.fakeScript.onCancel());
+        DeviceOperations client =
+            client(options, server.endpoint(), AccessTokenSource.fixed(FAKE_TOKEN));
+        err.println(
+            "amapi-ops: using the built-in fake server at "
+                + server.endpoint()
+                + " (enterprise "
+                + FakeFleet.ENTERPRISE
+                + ", cancel behaviour: "
+                + options.fakeScript
+                + "); nothing is sent to Google");
+        err.flush();
+        return new Connection(client, server);
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+    }
+    if (options.fakeScript != FakeScript.CANCEL) {
+      throw new Failure(ExitCode.USAGE, "--fake-script needs --fake");
+    }
+    URI endpoint = options.endpoint == null ? null : checkedEndpoint(options.endpoint);
+    AccessTokenSource tokens = tokens(options);
+    return new Connection(client(options, endpoint == null ? null : endpoint, tokens), null);
+  }
+
+  DeviceOperations operations() {
+    return operations;
+  }
+
+  @Override
+  public void close() {
+    try {
+      operations.close();
+    } finally {
+      if (fake != null) {
+        fake.close();
+      }
+    }
+  }
+
+  private static URI checkedEndpoint(String endpoint) {
+    try {
+      URI uri = new URI(endpoint);
+      // The builder checks the rest (https, loopback, no query); this only makes it absolute.
+      if (!uri.isAbsolute() || uri.getHost() == null) {
+        throw new Failure(
+            ExitCode.USAGE,
+            "--endpoint must be an absolute URL such as https://androidmanagement.googleapis.com/,"
+                + " was '"
+                + endpoint
+                + "'");
+      }
+      return uri.getPath().isEmpty() ? uri.resolve("/") : uri;
+    } catch (URISyntaxException e) {
+      throw new Failure(ExitCode.USAGE, "--endpoint is not a URL: " + e.getMessage());
+    }
+  }
+
+  private static AccessTokenSource tokens(AmapiOps options) {
+    String credentials = options.credentials;
+    if (credentials != null) {
+      try {
+        return GoogleAccessTokenSource.fromServiceAccountKey(Path.of(credentials));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new Failure(
+            ExitCode.AUTH,
+            "cannot load credentials: "
+                + Failure.sentence(String.valueOf(e.getMessage()))
+                + " Pass a service-account key file (JSON) with --credentials FILE.",
+            e);
+      }
+    }
+    try {
+      return GoogleAccessTokenSource.applicationDefault();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // The library's own message speaks to programmers; this one to the person at the prompt.
+      throw new Failure(
+          ExitCode.AUTH,
+          "no credentials: pass a service-account key file with --credentials FILE, set"
+              + " GOOGLE_APPLICATION_CREDENTIALS to one, or run 'gcloud auth application-default"
+              + " login --scopes="
+              + AccessTokenSource.SCOPE
+              + ",https://www.googleapis.com/auth/cloud-platform' (or try --fake).",
+          e);
+    }
+  }
+
+  private static DeviceOperations client(
+      AmapiOps options, @Nullable URI endpoint, AccessTokenSource tokens) {
+    DeviceOperationsBuilder<?> builder =
+        switch (options.transport) {
+          case JDK -> JdkHttpOperations.builder();
+          case APACHE -> ApacheHttpOperations.builder();
+        };
+    try {
+      if (endpoint != null) {
+        builder.endpoint(endpoint);
+      }
+      return builder
+          .tokenSource(tokens)
+          .applicationName("amapi-ops-cli/" + AmapiOps.version())
+          .retryPolicy(
+              RetryPolicy.of(
+                  options.maxAttempts,
+                  RetryPolicy.DEFAULT_INITIAL_BACKOFF,
+                  RetryPolicy.DEFAULT_MAX_BACKOFF,
+                  EnumSet.of(Code.UNAVAILABLE)))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new Failure(ExitCode.USAGE, "bad setting: " + e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      // The credentials' universe domain does not match the endpoint, and the like.
+      throw new Failure(ExitCode.AUTH, Failure.sentence(String.valueOf(e.getMessage())), e);
+    }
+  }
+}

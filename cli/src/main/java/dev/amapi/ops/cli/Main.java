@@ -1,0 +1,92 @@
+package dev.amapi.ops.cli;
+
+import dev.amapi.ops.domain.AmapiException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** The {@code amapi-ops} entry point. */
+public final class Main {
+  private Main() {}
+
+  /** Runs the tool and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs the tool with these arguments, writing to these streams, and returns the exit code; the
+   * testable form of {@link #main}. Every client and fake server it starts is closed on return.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    // The platform's charset is what System.out itself encodes with on Java 17.
+    PrintWriter outWriter =
+        new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true);
+    PrintWriter errWriter =
+        new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true);
+    try {
+      return commandLine(outWriter, errWriter).execute(args);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    AmapiOps global = new AmapiOps(out, err);
+    CommandLine commandLine =
+        new CommandLine(global)
+            .addSubcommand(new CancelCommand(global))
+            .addSubcommand(new GetCommand(global))
+            .addSubcommand(new ListCommand(global));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler(
+        (ParameterException e, String[] args) -> {
+          String command = e.getCommandLine().getCommandSpec().qualifiedName();
+          err.println(
+              "amapi-ops: "
+                  + Failure.sentence(String.valueOf(e.getMessage()))
+                  + " See '"
+                  + command
+                  + " --help'.");
+          err.flush();
+          return ExitCode.USAGE.code();
+        });
+    commandLine.setExecutionExceptionHandler(
+        (Exception e, CommandLine failed, CommandLine.ParseResult parseResult) -> {
+          Failure failure;
+          if (e instanceof Failure known) {
+            failure = known;
+          } else if (e instanceof AmapiException amapi) {
+            failure = new Failure(ExitCode.of(amapi.code()), String.valueOf(e.getMessage()), e);
+          } else {
+            failure =
+                new Failure(
+                    ExitCode.ERROR,
+                    "unexpected error: "
+                        + e
+                        + (global.verbose ? "" : " (run with --verbose for the stack trace)"),
+                    e);
+          }
+          printFailure(global, failure);
+          return failure.exitCode().code();
+        });
+    return commandLine;
+  }
+
+  /** Prints the failure's line, and with {@code --verbose} the stack trace of its cause. */
+  static void printFailure(AmapiOps global, Failure failure) {
+    PrintWriter err = global.err();
+    err.println("amapi-ops: " + failure.getMessage());
+    if (global.verbose) {
+      Throwable cause = failure.getCause();
+      (cause == null ? failure : cause).printStackTrace(err);
+    }
+    err.flush();
+  }
+}
