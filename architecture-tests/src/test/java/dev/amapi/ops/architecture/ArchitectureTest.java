@@ -31,6 +31,10 @@ class ArchitectureTest {
       Rules.NO_PRODUCTION_CLASS_DEPENDS_ON_TESTKIT;
 
   @ArchTest
+  static final ArchRule only_the_clis_fake_mode_uses_testkit =
+      Rules.ONLY_THE_CLIS_FAKE_MODE_USES_TESTKIT;
+
+  @ArchTest
   static final ArchRule no_production_class_depends_on_cli =
       Rules.NO_PRODUCTION_CLASS_DEPENDS_ON_CLI;
 

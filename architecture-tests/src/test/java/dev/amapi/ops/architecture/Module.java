@@ -24,7 +24,11 @@ enum Module {
   TESTKIT(
       "dev.amapi.ops.testkit",
       List.of(DOMAIN, REST),
-      List.of("com.fasterxml.jackson", "org.junit"));
+      List.of("com.fasterxml.jackson", "org.junit")),
+  CLI(
+      "dev.amapi.ops.cli",
+      List.of(DOMAIN, REST, TRANSPORT_JDK, TRANSPORT_APACHE, AUTH, TESTKIT),
+      List.of("picocli"));
 
   private final String rootPackage;
   private final List<Module> mayDependOn;

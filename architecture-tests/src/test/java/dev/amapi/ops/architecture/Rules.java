@@ -95,12 +95,28 @@ final class Rules {
   static final ArchRule NO_PRODUCTION_CLASS_DEPENDS_ON_TESTKIT =
       noClasses()
           .that()
-          .resideOutsideOfPackage(Module.TESTKIT.packages())
+          .resideOutsideOfPackages(Module.TESTKIT.packages(), Module.CLI.packages())
           .should()
           .dependOnClassesThat()
           .resideInAPackage(Module.TESTKIT.packages())
-          .as("no production class depends on testkit")
+          .as("no SDK class depends on testkit")
           .because("testkit is what consumers test with, never what they ship");
+
+  static final ArchRule ONLY_THE_CLIS_FAKE_MODE_USES_TESTKIT =
+      noClasses()
+          .that()
+          .resideInAPackage(Module.CLI.packages())
+          .and()
+          .doNotHaveSimpleName("Connection")
+          .and()
+          .doNotHaveSimpleName("FakeFleet")
+          .and()
+          .doNotHaveSimpleName("FakeScript")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(Module.TESTKIT.packages())
+          .as("only the command line's --fake mode uses testkit")
+          .because("the tool embeds the fake server so it can be tried with no Google account");
 
   static final ArchRule NO_PRODUCTION_CLASS_DEPENDS_ON_CLI =
       noClasses()
