@@ -22,6 +22,16 @@ class ReadmeExampleTest {
     assertThat(normalize(readme)).contains(normalize(snippet(source, "jdk")));
   }
 
+  /** Tests that the README's testing section shows the consumer test exactly as it runs. */
+  @Test
+  void readme_showsTheConsumerTestAsItRuns() throws IOException {
+    String source =
+        Files.readString(Path.of("src/test/java/com/example/fleet/RebootCancellerTest.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+
+    assertThat(normalize(readme)).contains(normalize(snippet(source, "testing")));
+  }
+
   /** Tests that the example runs and cancels the operation. */
   @Test
   void example_cancelsThePendingReboot() {
