@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public final class AmapiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Status status;
+  private final Status status;
   private final int httpStatus;
 
   /**

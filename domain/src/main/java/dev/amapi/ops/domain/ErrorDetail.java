@@ -2,6 +2,7 @@ package dev.amapi.ops.domain;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
  * google.rpc} types also have a typed view, and any other type is an {@link Unknown}, kept, never
  * dropped.
  */
-public sealed interface ErrorDetail
+public sealed interface ErrorDetail extends Serializable
     permits ErrorDetail.ErrorInfo,
         ErrorDetail.RetryInfo,
         ErrorDetail.QuotaFailure,
@@ -105,7 +106,7 @@ public sealed interface ErrorDetail
      * @param subject what the quota applies to, such as {@code project_number:123}
      * @param description what was exceeded
      */
-    public record Violation(String subject, String description) {
+    public record Violation(String subject, String description) implements Serializable {
       public Violation {
         requireNonNull(subject, "subject");
         requireNonNull(description, "description");
@@ -136,7 +137,7 @@ public sealed interface ErrorDetail
      * @param field the field's path, such as {@code page_size}
      * @param description why it is invalid
      */
-    public record FieldViolation(String field, String description) {
+    public record FieldViolation(String field, String description) implements Serializable {
       public FieldViolation {
         requireNonNull(field, "field");
         requireNonNull(description, "description");
@@ -167,7 +168,7 @@ public sealed interface ErrorDetail
      * @param description what the link offers
      * @param url where it points
      */
-    public record Link(String description, String url) {
+    public record Link(String description, String url) implements Serializable {
       public Link {
         requireNonNull(description, "description");
         requireNonNull(url, "url");

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.BiFunction;
@@ -35,6 +37,7 @@ public final class OperationPages {
     private ListOperationsRequest next;
     private boolean lastPageFetched;
     private final Deque<Operation> buffered = new ArrayDeque<>();
+    private final Set<String> seenTokens = new HashSet<>();
 
     PageSpliterator(
         BiFunction<DeviceName, ListOperationsRequest, OperationsPage> fetch,
@@ -44,6 +47,7 @@ public final class OperationPages {
       this.fetch = fetch;
       this.device = device;
       this.next = first;
+      seenTokens.add(first.pageToken());
     }
 
     @Override
@@ -52,7 +56,8 @@ public final class OperationPages {
       while (buffered.isEmpty() && !lastPageFetched) {
         OperationsPage page = fetch.apply(device, next);
         buffered.addAll(page.operations());
-        if (page.nextPageToken().isEmpty() || page.nextPageToken().equals(next.pageToken())) {
+        // A token seen before would page in a circle: a server bug, but never a hang here.
+        if (page.nextPageToken().isEmpty() || !seenTokens.add(page.nextPageToken())) {
           lastPageFetched = true;
         } else {
           next = next.withPageToken(page.nextPageToken());

@@ -2,6 +2,7 @@ package dev.amapi.ops.domain;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,8 @@ import java.util.Optional;
  *     absent
  */
 public record Status(
-    Code code, String message, List<ErrorDetail> details, List<LegacyError> legacyErrors) {
+    Code code, String message, List<ErrorDetail> details, List<LegacyError> legacyErrors)
+    implements Serializable {
 
   /** Validates and copies. */
   public Status {
@@ -52,7 +54,8 @@ public record Status(
    * @param locationType what kind of location, if said
    */
   public record LegacyError(
-      String message, String domain, String reason, String location, String locationType) {
+      String message, String domain, String reason, String location, String locationType)
+      implements Serializable {
     public LegacyError {
       requireNonNull(message, "message");
       requireNonNull(domain, "domain");

@@ -81,4 +81,20 @@ class AmapiExceptionTest {
         .setDefault(Status.class, NOT_FOUND)
         .testAllPublicConstructors(AmapiException.class);
   }
+
+  @Test
+  void serialized_keepsTheStatusWithItsDetails() {
+    AmapiException original =
+        new AmapiException(
+            Status.of(
+                Code.RESOURCE_EXHAUSTED,
+                "Quota exceeded.",
+                List.of(new ErrorDetail.RetryInfo(java.time.Duration.ofMillis(2500), "{}"))),
+            429);
+
+    AmapiException copy = com.google.common.testing.SerializableTester.reserialize(original);
+
+    assertThat(copy.status()).isEqualTo(original.status());
+    assertThat(copy.httpStatus()).hasValue(429);
+  }
 }

@@ -139,6 +139,21 @@ class OperationPagesTest {
   }
 
   @Test
+  void listAll_pagesThatLoopBack_stopAtTheFirstRepeatedToken() {
+    PagedPort port =
+        new PagedPort(
+            Map.of(
+                    "", OperationsPage.of(List.of(OP_1), "a"),
+                    "a", OperationsPage.of(List.of(OP_2), "b"),
+                    "b", OperationsPage.of(List.of(OP_3), "a"))
+                ::get);
+
+    assertThat(port.listAll(DEVICE, ListOperationsRequest.firstPage()))
+        .containsExactly(OP_1, OP_2, OP_3);
+    assertThat(port.requests).hasSize(3);
+  }
+
+  @Test
   void stream_rejectsNulls() {
     new NullPointerTester()
         .setDefault(DeviceName.class, DEVICE)
