@@ -1,0 +1,61 @@
+package dev.amapi.ops.benchmarks;
+
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.androidmanagement.v1.AndroidManagement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+
+/**
+ * Google's generated client, {@code google-api-services-androidmanagement}, as its documentation
+ * sets it up: the default {@link NetHttpTransport} ({@code HttpURLConnection}), Gson, and a request
+ * initializer that adds the bearer token (what google-auth-library's adapter does, minus the
+ * refresh logic). The root URL points it at the fake server.
+ */
+final class GoogleClient implements OperationClient {
+  private final AndroidManagement.Enterprises.Devices.Operations operations;
+  private final String name;
+
+  private GoogleClient(AndroidManagement client, String name) {
+    this.operations = client.enterprises().devices().operations();
+    this.name = name;
+  }
+
+  static OperationClient open(URI endpoint, String operationName) {
+    HttpRequestInitializer bearer =
+        request -> request.getHeaders().setAuthorization("Bearer " + Client.TOKEN);
+    AndroidManagement client =
+        new AndroidManagement.Builder(
+                new NetHttpTransport(), GsonFactory.getDefaultInstance(), bearer)
+            .setRootUrl(endpoint.toString())
+            .setApplicationName("amapi-ops-benchmarks")
+            .build();
+    return new GoogleClient(client, operationName);
+  }
+
+  @Override
+  public void cancel() {
+    try {
+      operations.cancel(name).execute();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Object get() {
+    try {
+      return operations.get(name).execute();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Nothing to release: {@code NetHttpTransport} keeps no threads, only the JDK's keep-alive cache.
+   */
+  @Override
+  public void close() {}
+}

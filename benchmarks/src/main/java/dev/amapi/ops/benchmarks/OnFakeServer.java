@@ -1,0 +1,61 @@
+package dev.amapi.ops.benchmarks;
+
+import dev.amapi.ops.domain.CommandType;
+import dev.amapi.ops.domain.DeviceName;
+import dev.amapi.ops.testkit.FakeAmapiServer;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What every benchmark runs against: a {@link FakeAmapiServer} on 127.0.0.1 holding one pending
+ * reboot, and one client of the kind named by {@code client}, built once per trial and shared by
+ * every benchmark thread (as the README says to use it: building one loads the trust store).
+ *
+ * <p>The server runs in the benchmark's JVM, so every figure includes its side of the exchange (the
+ * JDK's {@code HttpServer}, Jackson), the same for every client.
+ */
+@State(Scope.Benchmark)
+@SuppressWarnings("NullAway.Init") // JMH calls @Setup before any benchmark method.
+public abstract class OnFakeServer {
+  static final DeviceName DEVICE = DeviceName.of("LC03k6enk8", "36c339908766f292");
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
+  @Param({"AMAPI_JDK", "AMAPI_APACHE", "GOOGLE"})
+  public Client client;
+
+  FakeAmapiServer server;
+  OperationClient operations;
+
+  @Setup(Level.Trial)
+  public void startServerAndClient() {
+    server = startServer();
+    String name = server.operations().issueCommand(DEVICE, CommandType.REBOOT).name().toString();
+    operations = client.open(server.endpoint(), name);
+  }
+
+  /**
+   * Starts a fake server whose answers are not held back by Nagle's algorithm.
+   *
+   * <p>The JDK's {@code HttpServer} writes an answer's headers and body as two TCP segments and,
+   * unless {@code sun.net.httpserver.nodelay} says otherwise, leaves Nagle's algorithm on: the body
+   * then waits for the client's delayed ACK (40 ms on Linux), and every exchange measures about 44
+   * ms whatever the client. The property is read once, when the first server is made, so it is set
+   * here, before that; a value given on the command line wins.
+   */
+  static FakeAmapiServer startServer() {
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
+    return FakeAmapiServer.start();
+  }
+
+  @TearDown(Level.Trial)
+  public void closeClientAndServer() {
+    operations.close();
+    server.close();
+  }
+}

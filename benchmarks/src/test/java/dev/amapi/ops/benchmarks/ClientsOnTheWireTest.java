@@ -1,0 +1,125 @@
+package dev.amapi.ops.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amapi.ops.domain.CommandType;
+import dev.amapi.ops.domain.Operation;
+import dev.amapi.ops.testkit.FakeAmapiServer;
+import dev.amapi.ops.testkit.RecordedRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Checks that each benchmark really measures one request of the kind it names: one {@code POST
+ * v1/{name}:cancel} per cancel, one {@code GET v1/{name}} per get, each authorized. Behaviour only;
+ * nothing here is timed.
+ */
+class ClientsOnTheWireTest {
+
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void eachCancelSendsExactlyOnePostToTheCancelPath(Client kind) {
+    try (FakeAmapiServer server = FakeAmapiServer.start()) {
+      Operation reboot = server.operations().issueCommand(OnFakeServer.DEVICE, CommandType.REBOOT);
+      String name = reboot.name().toString();
+      try (OperationClient client = kind.open(server.endpoint(), name)) {
+        client.cancel();
+        assertThat(server.requests()).hasSize(1);
+        RecordedRequest cancel = server.lastRequest();
+        assertThat(cancel.method()).isEqualTo("POST");
+        assertThat(cancel.path()).isEqualTo("/v1/" + name + ":cancel");
+        assertThat(cancel.header("Authorization")).hasValue("Bearer " + Client.TOKEN);
+        assertThat(server.operations().operation(reboot.name()).orElseThrow().isCancelled())
+            .isTrue();
+
+        // Cancelling the cancelled operation again is what every later benchmark call does.
+        client.cancel();
+        client.cancel();
+        assertThat(server.requestsTo(name + ":cancel")).hasSize(3);
+        assertThat(server.requests()).hasSize(3);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void eachGetSendsExactlyOneGetAndDecodesTheOperation(Client kind) {
+    try (FakeAmapiServer server = FakeAmapiServer.start()) {
+      String name =
+          server
+              .operations()
+              .issueCommand(OnFakeServer.DEVICE, CommandType.REBOOT)
+              .name()
+              .toString();
+      try (OperationClient client = kind.open(server.endpoint(), name)) {
+        Object operation = client.get();
+
+        assertThat(server.requests()).hasSize(1);
+        assertThat(server.lastRequest().method()).isEqualTo("GET");
+        assertThat(server.lastRequest().path()).isEqualTo("/v1/" + name);
+        if (operation instanceof Operation ours) {
+          assertThat(ours.name().toString()).isEqualTo(name);
+          assertThat(ours.done()).isFalse();
+        } else {
+          var google = (com.google.api.services.androidmanagement.v1.model.Operation) operation;
+          assertThat(google.getName()).isEqualTo(name);
+          assertThat(google.getDone()).isNotEqualTo(Boolean.TRUE);
+          assertThat(google.getMetadata()).containsEntry("type", "REBOOT");
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Client.class,
+      names = {"AMAPI_JDK", "AMAPI_APACHE"})
+  void amapiOpsSendsCancelWithContentLengthZeroAndNoBodyEncoding(Client kind) {
+    RecordedRequest cancel = oneCancel(kind);
+
+    assertThat(cancel.header("Content-Length")).hasValue("0");
+    assertThat(cancel.header("Transfer-Encoding")).isEmpty();
+    assertThat(cancel.header("Content-Encoding")).isEmpty();
+    assertThat(cancel.body()).isEmpty();
+  }
+
+  /** Google's client is not ours to hold to anything: its framing of the cancel is printed. */
+  @Test
+  void printsHowGooglesClientFramesItsCancel() {
+    RecordedRequest cancel = oneCancel(Client.GOOGLE);
+
+    Map<String, List<String>> framing = new TreeMap<>();
+    for (String header :
+        List.of("Content-Length", "Transfer-Encoding", "Content-Encoding", "Content-Type")) {
+      framing.put(header, cancel.headers().getOrDefault(header, List.of()));
+    }
+    System.out.println(
+        "Google's cancel: "
+            + framing
+            + ", body "
+            + cancel.body().length
+            + " bytes; every header: "
+            + cancel);
+    assertThat(cancel.method()).isEqualTo("POST");
+  }
+
+  private static RecordedRequest oneCancel(Client kind) {
+    try (FakeAmapiServer server = FakeAmapiServer.start()) {
+      String name =
+          server
+              .operations()
+              .issueCommand(OnFakeServer.DEVICE, CommandType.REBOOT)
+              .name()
+              .toString();
+      try (OperationClient client = kind.open(server.endpoint(), name)) {
+        client.cancel();
+      }
+      assertThat(server.requests()).hasSize(1);
+      return server.lastRequest();
+    }
+  }
+}
