@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.DeviceName;
@@ -16,8 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,13 +32,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +75,6 @@ import org.jspecify.annotations.Nullable;
  * #close()} stops it, ends stalls and delays, and waits for those threads to end.
  */
 public final class FakeAmapiServer implements AutoCloseable {
-  private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
   private static final String V1 = "v1";
   private static final String CANCEL_SUFFIX = ":cancel";
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
@@ -108,8 +99,7 @@ public final class FakeAmapiServer implements AutoCloseable {
     SCRIPTED
   }
 
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer http;
   private final URI endpoint;
   private final FakeOperations operations;
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -127,10 +117,9 @@ public final class FakeAmapiServer implements AutoCloseable {
 
   private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
 
-  private FakeAmapiServer(HttpServer http, ExecutorService executor) {
+  private FakeAmapiServer(LoopbackHttpServer http) {
     this.http = http;
-    this.executor = executor;
-    this.endpoint = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+    this.endpoint = http.uri("/");
     this.operations = FakeOperations.create(this::beforeSeeding);
   }
 
@@ -140,22 +129,9 @@ public final class FakeAmapiServer implements AutoCloseable {
    * @throws UncheckedIOException if the loopback port cannot be bound
    */
   public static FakeAmapiServer start() {
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), threads());
-    HttpServer http;
-    try {
-      http =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new UncheckedIOException("Cannot bind the fake server to 127.0.0.1", e);
-    }
-    http.setExecutor(executor);
-    FakeAmapiServer server = new FakeAmapiServer(http, executor);
-    http.createContext("/", server::handle);
-    http.start();
+    LoopbackHttpServer http = LoopbackHttpServer.bind("amapi-fake-server-");
+    FakeAmapiServer server = new FakeAmapiServer(http);
+    http.start(server::handle);
     return server;
   }
 
@@ -335,13 +311,7 @@ public final class FakeAmapiServer implements AutoCloseable {
       closed = true;
     }
     closing.countDown();
-    http.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    http.stop();
   }
 
   @Override
@@ -384,14 +354,6 @@ public final class FakeAmapiServer implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("FakeAmapiServer is closed");
     }
-  }
-
-  private static ThreadFactory threads() {
-    return task -> {
-      Thread thread = new Thread(task, "amapi-fake-server-" + THREAD_NUMBER.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   private void handle(HttpExchange exchange) {

@@ -7,14 +7,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +29,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,15 +69,13 @@ public final class FakeTokenServer implements AutoCloseable {
   /** How long issued tokens are valid unless {@link #tokenLifetime(Duration)} says otherwise. */
   public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
 
-  private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
   private static final JsonFactory JSON = new JsonFactory();
   private static final int MAX_BODY_BYTES = 64 * 1024;
   private static final Duration MAX_ASSERTION_LIFETIME = Duration.ofHours(1);
   private static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(1);
   private static final String TOKEN_PATH = "/token";
 
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer http;
   private final URI tokenUri;
   private final Clock clock = Clock.systemUTC();
   private final SecureRandom random = new SecureRandom();
@@ -99,10 +88,9 @@ public final class FakeTokenServer implements AutoCloseable {
   private int requestCount;
   private boolean closed;
 
-  private FakeTokenServer(HttpServer http, ExecutorService executor) {
+  private FakeTokenServer(LoopbackHttpServer http) {
     this.http = http;
-    this.executor = executor;
-    this.tokenUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + TOKEN_PATH);
+    this.tokenUri = http.uri(TOKEN_PATH);
   }
 
   /**
@@ -111,22 +99,9 @@ public final class FakeTokenServer implements AutoCloseable {
    * @throws UncheckedIOException if the loopback port cannot be bound
    */
   public static FakeTokenServer start() {
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), threads());
-    HttpServer http;
-    try {
-      http =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new UncheckedIOException("Cannot bind the fake token server to 127.0.0.1", e);
-    }
-    http.setExecutor(executor);
-    FakeTokenServer server = new FakeTokenServer(http, executor);
-    http.createContext("/", server::handle);
-    http.start();
+    LoopbackHttpServer http = LoopbackHttpServer.bind("amapi-fake-token-");
+    FakeTokenServer server = new FakeTokenServer(http);
+    http.start(server::handle);
     return server;
   }
 
@@ -205,13 +180,7 @@ public final class FakeTokenServer implements AutoCloseable {
       }
       closed = true;
     }
-    http.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    http.stop();
   }
 
   /** Returns a description without any token. */
@@ -227,14 +196,6 @@ public final class FakeTokenServer implements AutoCloseable {
           + (closed ? ", closed" : "")
           + '}';
     }
-  }
-
-  private static ThreadFactory threads() {
-    return task -> {
-      Thread thread = new Thread(task, "amapi-fake-token-" + THREAD_NUMBER.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   private void handle(HttpExchange exchange) {

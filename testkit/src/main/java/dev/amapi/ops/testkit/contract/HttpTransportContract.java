@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.amapi.ops.domain.AccessToken;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.Command;
+import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.port.AccessTokenSource;
@@ -26,12 +29,16 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,8 +47,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * What every HTTP transport does alike on the wire, on top of the {@link OperationsContract}: the
- * request it sends, how it reads every kind of error body, and how it fails when no answer comes
- * (stall, refusal, dropped connection). Extend it with a builder of the transport.
+ * request it sends, how it reads every kind of error body, how it fails when no answer comes
+ * (stall, refusal, dropped connection) or too much of one does (maxResponseBytes), and what close
+ * and a caller's cancel leave behind. Extend it with a builder of the transport.
  */
 public abstract class HttpTransportContract extends OperationsContract {
   /** The token the suite's clients send. */
@@ -55,14 +63,24 @@ public abstract class HttpTransportContract extends OperationsContract {
 
   @Override
   protected final DeviceOperations connect(FakeAmapiServer server) {
-    return client(
-            server.endpoint(), AccessTokenSource.fixed(AccessToken.of(TOKEN)), RetryPolicy.none())
-        .build();
+    return clientOf(server.endpoint());
   }
 
-  private DeviceOperationsBuilder<?> client(
-      URI endpoint, AccessTokenSource tokens, RetryPolicy retryPolicy) {
-    return newBuilder().endpoint(endpoint).tokenSource(tokens).retryPolicy(retryPolicy);
+  /** Returns a client of {@code endpoint} that sends {@link #TOKEN} and never retries. */
+  private DeviceOperations clientOf(URI endpoint) {
+    return clientOf(endpoint, UnaryOperator.identity());
+  }
+
+  /** Returns a client as {@link #clientOf(URI)} would, with the test's own settings on top. */
+  private DeviceOperations clientOf(
+      URI endpoint, UnaryOperator<DeviceOperationsBuilder<?>> settings) {
+    return settings
+        .apply(
+            newBuilder()
+                .endpoint(endpoint)
+                .tokenSource(AccessTokenSource.fixed(AccessToken.of(TOKEN)))
+                .retryPolicy(RetryPolicy.none()))
+        .build();
   }
 
   /** Tests that cancel is a POST with no body, Content-Length 0, and the SDK's headers. */
@@ -80,9 +98,11 @@ public abstract class HttpTransportContract extends OperationsContract {
     // No transport may chunk or encode the empty body (Google's client gzips it: slow).
     assertTrue(request.header("transfer-encoding").isEmpty());
     assertTrue(request.header("content-encoding").isEmpty());
+    assertTrue(request.header("content-type").isEmpty(), "no body, no type");
     assertEquals("Bearer " + TOKEN, request.header("authorization").orElseThrow());
     assertTrue(request.header("user-agent").orElseThrow().startsWith("amapi-ops/"));
-    assertTrue(request.header("x-goog-api-client").orElseThrow().startsWith("gl-java/"));
+    String apiClient = request.header("x-goog-api-client").orElseThrow();
+    assertTrue(apiClient.startsWith("gl-java/") && apiClient.contains("amapi-ops/"), apiClient);
   }
 
   /** Tests that get is a GET of the operation's path, with the token and no body. */
@@ -97,6 +117,8 @@ public abstract class HttpTransportContract extends OperationsContract {
     assertEquals("/v1/" + name, request.path());
     assertEquals("", request.query());
     assertEquals(0, request.body().length);
+    assertTrue(request.header("transfer-encoding").isEmpty());
+    assertTrue(request.header("cookie").isEmpty());
     assertEquals("Bearer " + TOKEN, request.header("authorization").orElseThrow());
   }
 
@@ -123,12 +145,7 @@ public abstract class HttpTransportContract extends OperationsContract {
                     file,
                     () -> {
                       try (FakeAmapiServer scripted = FakeAmapiServer.start();
-                          DeviceOperations client =
-                              client(
-                                      scripted.endpoint(),
-                                      AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                                      RetryPolicy.none())
-                                  .build()) {
+                          DeviceOperations client = clientOf(scripted.endpoint())) {
                         int status = ReferencePayloads.httpStatusOf(file);
                         byte[] body = ReferencePayloads.error(file);
                         String type = file.endsWith(".json") ? "application/json" : "text/html";
@@ -163,7 +180,7 @@ public abstract class HttpTransportContract extends OperationsContract {
         };
     try (FakeAmapiServer scripted = FakeAmapiServer.start();
         DeviceOperations client =
-            client(scripted.endpoint(), rotating, RetryPolicy.none()).build()) {
+            clientOf(scripted.endpoint(), builder -> builder.tokenSource(rotating))) {
       scripted.enqueue(
           FakeResponse.raw(
               401, "application/json", ReferencePayloads.error("401-unauthenticated.json")));
@@ -183,12 +200,7 @@ public abstract class HttpTransportContract extends OperationsContract {
   @Test
   void unauthenticated_twice_throwsUnauthenticated() {
     try (FakeAmapiServer scripted = FakeAmapiServer.start();
-        DeviceOperations client =
-            client(
-                    scripted.endpoint(),
-                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                    RetryPolicy.none())
-                .build()) {
+        DeviceOperations client = clientOf(scripted.endpoint())) {
       byte[] body = ReferencePayloads.error("401-unauthenticated.json");
       scripted.enqueue(FakeResponse.raw(401, "application/json", body));
       scripted.enqueue(FakeResponse.raw(401, "application/json", body));
@@ -207,15 +219,15 @@ public abstract class HttpTransportContract extends OperationsContract {
   void unavailable_isRetriedByThePolicy() {
     try (FakeAmapiServer scripted = FakeAmapiServer.start();
         DeviceOperations client =
-            client(
-                    scripted.endpoint(),
-                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                    RetryPolicy.of(
-                        3,
-                        Duration.ofMillis(5),
-                        Duration.ofMillis(20),
-                        EnumSet.of(Code.UNAVAILABLE)))
-                .build()) {
+            clientOf(
+                scripted.endpoint(),
+                builder ->
+                    builder.retryPolicy(
+                        RetryPolicy.of(
+                            3,
+                            Duration.ofMillis(5),
+                            Duration.ofMillis(20),
+                            EnumSet.of(Code.UNAVAILABLE))))) {
       byte[] unavailable = ReferencePayloads.error("503-unavailable.json");
       scripted.enqueue(FakeResponse.raw(503, "application/json", unavailable));
       scripted.enqueue(FakeResponse.raw(503, "application/json", unavailable));
@@ -231,12 +243,7 @@ public abstract class HttpTransportContract extends OperationsContract {
   @Test
   void okWithHtmlBody_throwsWithAReadableExcerpt() {
     try (FakeAmapiServer scripted = FakeAmapiServer.start();
-        DeviceOperations client =
-            client(
-                    scripted.endpoint(),
-                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                    RetryPolicy.none())
-                .build()) {
+        DeviceOperations client = clientOf(scripted.endpoint())) {
       scripted.enqueue(
           FakeResponse.raw(
               200,
@@ -257,20 +264,25 @@ public abstract class HttpTransportContract extends OperationsContract {
   void stalledServer_failsWithDeadlineExceeded() {
     try (FakeAmapiServer scripted = FakeAmapiServer.start();
         DeviceOperations client =
-            client(
-                    scripted.endpoint(),
-                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                    RetryPolicy.none())
-                .requestTimeout(SHORT_TIMEOUT)
-                .build()) {
+            clientOf(scripted.endpoint(), builder -> builder.requestTimeout(SHORT_TIMEOUT))) {
       scripted.enqueue(FakeResponse.stall());
+      long start = System.nanoTime();
 
       AmapiException e =
           assertThrows(AmapiException.class, () -> client.cancel(DEVICE.operation("1")));
 
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       assertEquals(Code.DEADLINE_EXCEEDED, e.code());
-      assertNotNull(e.getCause(), "the library's exception is kept");
       assertTrue(e.httpStatus().isEmpty());
+      assertTrue(String.valueOf(e.getMessage()).contains("300 ms"), e.getMessage());
+      // Transports differ here: the library's own timeout (JDK's HttpTimeoutException, Apache's
+      // SocketTimeoutException) or the hard deadline around the whole exchange (Apache's
+      // TimeoutException), whichever fires first. The suite may not name java.net.http's type.
+      Throwable cause = e.getCause();
+      assertTrue(
+          cause != null && cause.getClass().getSimpleName().endsWith("TimeoutException"),
+          "the library's timeout is kept, was " + cause);
+      assertTrue(elapsed.compareTo(Duration.ofSeconds(2)) < 0, "failed after " + elapsed);
     }
   }
 
@@ -279,12 +291,7 @@ public abstract class HttpTransportContract extends OperationsContract {
   void stalledServer_asyncFailsWithDeadlineExceeded() {
     try (FakeAmapiServer scripted = FakeAmapiServer.start();
         DeviceOperations client =
-            client(
-                    scripted.endpoint(),
-                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                    RetryPolicy.none())
-                .requestTimeout(SHORT_TIMEOUT)
-                .build()) {
+            clientOf(scripted.endpoint(), builder -> builder.requestTimeout(SHORT_TIMEOUT))) {
       scripted.enqueue(FakeResponse.stall());
 
       CompletionException e =
@@ -303,18 +310,14 @@ public abstract class HttpTransportContract extends OperationsContract {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (DeviceOperations client =
-        client(
-                URI.create("http://127.0.0.1:" + closedPort + "/"),
-                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                RetryPolicy.none())
-            .build()) {
+    try (DeviceOperations client = clientOf(URI.create("http://127.0.0.1:" + closedPort + "/"))) {
 
       AmapiException e =
           assertThrows(AmapiException.class, () -> client.cancel(DEVICE.operation("1")));
 
       assertEquals(Code.UNAVAILABLE, e.code());
-      assertNotNull(e.getCause(), "the library's exception is kept");
+      assertTrue(e.httpStatus().isEmpty());
+      assertInstanceOf(IOException.class, e.getCause(), "the library's exception is kept");
     }
   }
 
@@ -322,12 +325,7 @@ public abstract class HttpTransportContract extends OperationsContract {
   @Test
   void droppedConnection_onCancel_failsWithUnavailable() {
     try (FakeAmapiServer scripted = FakeAmapiServer.start();
-        DeviceOperations client =
-            client(
-                    scripted.endpoint(),
-                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                    RetryPolicy.none())
-                .build()) {
+        DeviceOperations client = clientOf(scripted.endpoint())) {
       scripted.enqueue(FakeResponse.disconnect());
 
       AmapiException e =
@@ -343,12 +341,7 @@ public abstract class HttpTransportContract extends OperationsContract {
   @Test
   void droppedConnection_onGet_failsWithUnavailable() {
     try (FakeAmapiServer scripted = FakeAmapiServer.start();
-        DeviceOperations client =
-            client(
-                    scripted.endpoint(),
-                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                    RetryPolicy.none())
-                .build()) {
+        DeviceOperations client = clientOf(scripted.endpoint())) {
       // Transports differ here: the JDK's HttpClient repeats an idempotent GET once when the
       // connection closes before any answer, and no per-client switch turns that off. So the
       // server drops the connection twice.
@@ -359,7 +352,7 @@ public abstract class HttpTransportContract extends OperationsContract {
           assertThrows(AmapiException.class, () -> client.get(DEVICE.operation("1")));
 
       assertEquals(Code.UNAVAILABLE, e.code());
-      assertNotNull(e.getCause());
+      assertInstanceOf(IOException.class, e.getCause());
     }
   }
 
@@ -413,15 +406,15 @@ public abstract class HttpTransportContract extends OperationsContract {
     OperationName name = pendingReboot().name();
     server().operations().failNextCalls(1, Code.RESOURCE_EXHAUSTED, 429, Duration.ofSeconds(1));
     try (DeviceOperations client =
-        client(
-                server().endpoint(),
-                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                RetryPolicy.of(
-                    2,
-                    Duration.ofMillis(1),
-                    Duration.ofMillis(2),
-                    EnumSet.of(Code.RESOURCE_EXHAUSTED)))
-            .build()) {
+        clientOf(
+            server().endpoint(),
+            builder ->
+                builder.retryPolicy(
+                    RetryPolicy.of(
+                        2,
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(2),
+                        EnumSet.of(Code.RESOURCE_EXHAUSTED))))) {
       long start = System.nanoTime();
 
       client.cancel(name);
@@ -438,12 +431,7 @@ public abstract class HttpTransportContract extends OperationsContract {
     OperationName name = pendingReboot().name();
     server().operations().latency(Duration.ofSeconds(3));
     try (DeviceOperations client =
-        client(
-                server().endpoint(),
-                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                RetryPolicy.none())
-            .requestTimeout(SHORT_TIMEOUT)
-            .build()) {
+        clientOf(server().endpoint(), builder -> builder.requestTimeout(SHORT_TIMEOUT))) {
 
       AmapiException e = assertThrows(AmapiException.class, () -> client.get(name));
 
@@ -468,15 +456,11 @@ public abstract class HttpTransportContract extends OperationsContract {
   @Test
   void close_leavesNoThreadOfTheTransportBehind() throws InterruptedException {
     Set<Long> before = liveThreadIds();
-    DeviceOperations client =
-        client(
-                server().endpoint(),
-                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                RetryPolicy.none())
-            .build();
+    DeviceOperations client = clientOf(server().endpoint());
     OperationName name = pendingReboot().name();
     client.cancel(name);
     client.getAsync(name).join();
+    assertFalse(threadsStartedSince(before).isEmpty(), "the transport works on threads of its own");
 
     client.close();
 
@@ -498,12 +482,7 @@ public abstract class HttpTransportContract extends OperationsContract {
   @Test
   void close_closesEveryPooledConnection() throws InterruptedException {
     try (LoopbackRelay relay = LoopbackRelay.to(server().endpoint())) {
-      DeviceOperations client =
-          client(
-                  relay.endpoint(),
-                  AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                  RetryPolicy.none())
-              .build();
+      DeviceOperations client = clientOf(relay.endpoint());
       OperationName name = pendingReboot().name();
       List<CompletableFuture<Operation>> reads = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
@@ -530,12 +509,7 @@ public abstract class HttpTransportContract extends OperationsContract {
   @Test
   void resetConnection_failsWithUnavailable() {
     try (LoopbackRelay peer = LoopbackRelay.resettingEveryConnection();
-        DeviceOperations client =
-            client(
-                    peer.endpoint(),
-                    AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                    RetryPolicy.none())
-                .build()) {
+        DeviceOperations client = clientOf(peer.endpoint())) {
 
       AmapiException e =
           assertThrows(AmapiException.class, () -> client.cancel(DEVICE.operation("1")));
@@ -548,12 +522,7 @@ public abstract class HttpTransportContract extends OperationsContract {
   /** Tests that calls after close() fail without sending anything. */
   @Test
   void callAfterClose_throwsAndSendsNothing() {
-    DeviceOperations client =
-        client(
-                server().endpoint(),
-                AccessTokenSource.fixed(AccessToken.of(TOKEN)),
-                RetryPolicy.none())
-            .build();
+    DeviceOperations client = clientOf(server().endpoint());
     client.close();
 
     IllegalStateException e =
@@ -561,6 +530,93 @@ public abstract class HttpTransportContract extends OperationsContract {
 
     assertTrue(String.valueOf(e.getMessage()).contains("closed"), e.getMessage());
     assertFalse(server().requestCount() > 0, "nothing was sent");
+  }
+
+  /** Tests that an operation ID that needs escaping is escaped once and reaches its operation. */
+  @Test
+  void operationIdThatNeedsEscaping_reachesTheRightOperation() {
+    OperationName odd = DEVICE.operation("a:b+c~é");
+    state().seed(Operation.pending(odd, Command.builder(CommandType.LOCK).build()));
+
+    ops().cancel(odd);
+
+    assertEquals(
+        "/v1/" + DEVICE + "/operations/a%3Ab%2Bc~%C3%A9:cancel", server().takeRequest(WAIT).path());
+    assertTrue(state().operation(odd).orElseThrow().isCancelled());
+  }
+
+  /**
+   * Tests that a body larger than maxResponseBytes fails with OUT_OF_RANGE once the cap is passed,
+   * without waiting for the rest of it.
+   */
+  @Test
+  void bodyLargerThanMaxResponseBytes_failsWithoutReadingItAll() {
+    try (LoopbackRelay peer = LoopbackRelay.answeringWithAnEndlessBody();
+        DeviceOperations client =
+            clientOf(peer.endpoint(), builder -> builder.maxResponseBytes(1024))) {
+
+      // Bounded: the rest of the body never comes, so a transport reading on would wait for it.
+      AmapiException e =
+          assertThrows(
+              AmapiException.class,
+              () -> assertTimeoutPreemptively(WAIT, () -> client.get(DEVICE.operation("1"))));
+
+      assertEquals(Code.OUT_OF_RANGE, e.code());
+      assertTrue(String.valueOf(e.getMessage()).contains("maxResponseBytes"), e.getMessage());
+    }
+  }
+
+  /** Tests that after a body cut at maxResponseBytes the next call gets its own answer. */
+  @Test
+  void bodyLargerThanMaxResponseBytes_theNextCallStillWorks() {
+    byte[] huge = new byte[16 * 1024 * 1024];
+    Arrays.fill(huge, (byte) ' ');
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client =
+            clientOf(scripted.endpoint(), builder -> builder.maxResponseBytes(1024))) {
+      scripted.enqueue(FakeResponse.raw(200, FakeResponse.JSON_CONTENT_TYPE, huge));
+      scripted.enqueue(FakeResponse.json(200, "{}"));
+
+      AmapiException e =
+          assertThrows(AmapiException.class, () -> client.get(DEVICE.operation("1")));
+      // The cut connection is not reused: the next call gets a fresh one and its own answer.
+      client.cancel(DEVICE.operation("2"));
+
+      assertEquals(Code.OUT_OF_RANGE, e.code());
+      assertEquals(2, scripted.requestCount());
+    }
+  }
+
+  /** Tests that an async call the caller cancels ends cancelled, and the client goes on working. */
+  @Test
+  void asyncCall_cancelledByTheCaller_endsCancelledAndNothingHangs() throws Exception {
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client = clientOf(scripted.endpoint())) {
+      scripted.enqueue(FakeResponse.stall());
+      scripted.enqueue(FakeResponse.json(200, "{}"));
+      CompletableFuture<Operation> answer = client.getAsync(DEVICE.operation("1"));
+      scripted.takeRequest(WAIT);
+
+      answer.cancel(true);
+
+      assertTrue(answer.isCancelled());
+      assertThrows(CancellationException.class, answer::join);
+      client.cancelAsync(DEVICE.operation("2")).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      assertEquals(2, scripted.requestCount(), "the cancelled call is not sent again");
+    }
+  }
+
+  /** Tests that closing twice is harmless: calls still fail as closed, sending nothing. */
+  @Test
+  void close_twice_isHarmless() {
+    ops().close();
+
+    ops().close();
+
+    CompletionException e =
+        assertThrows(CompletionException.class, () -> ops().getAsync(DEVICE.operation("1")).join());
+    assertInstanceOf(IllegalStateException.class, e.getCause());
+    assertEquals(0, server().requestCount());
   }
 
   private static Set<Long> liveThreadIds() {

@@ -1,5 +1,7 @@
 package dev.amapi.ops.testkit.contract;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +12,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,36 +21,63 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP peer on loopback that sees connections as the client opens and closes them, which no HTTP
- * server shows: it either relays each connection to a target (counting the ones open), or resets
- * each one with a TCP RST once the request has started arriving.
+ * server shows: it either relays each connection to a target (counting the ones open), resets each
+ * one with a TCP RST once the request has started arriving, or answers with a body that never ends.
  *
  * <p>Its threads are daemons named {@code amapi-fake-relay-N}; {@link #close()} ends them.
  */
 final class LoopbackRelay implements AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final byte[] ENDLESS_HEAD =
+      """
+      HTTP/1.1 200 OK\r
+      Content-Type: application/json; charset=UTF-8\r
+      Content-Length: 1073741824\r
+      \r
+      """
+          .getBytes(StandardCharsets.US_ASCII);
+  private static final int ENDLESS_BODY_SENT = 64 * 1024;
+
+  /** What the peer does with each connection it accepts. */
+  private enum Mode {
+    RELAY,
+    RESET,
+    ENDLESS_BODY
+  }
 
   private final ServerSocket listener;
+  private final Mode mode;
   private final @Nullable InetSocketAddress target;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-  private LoopbackRelay(@Nullable InetSocketAddress target) {
+  private LoopbackRelay(Mode mode, @Nullable InetSocketAddress target) {
     try {
       this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    this.mode = mode;
     this.target = target;
     start(this::accept);
   }
 
   /** Returns a relay to the server behind {@code endpoint}. */
   static LoopbackRelay to(URI endpoint) {
-    return new LoopbackRelay(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()));
+    return new LoopbackRelay(
+        Mode.RELAY, new InetSocketAddress(endpoint.getHost(), endpoint.getPort()));
   }
 
   /** Returns a peer that resets every connection once the client has sent something. */
   static LoopbackRelay resettingEveryConnection() {
-    return new LoopbackRelay(null);
+    return new LoopbackRelay(Mode.RESET, null);
+  }
+
+  /**
+   * Returns a peer that answers every request with a 200 announcing a 1 GiB JSON body, sends the
+   * first 64 KiB of it (spaces), then sends nothing more until the client hangs up.
+   */
+  static LoopbackRelay answeringWithAnEndlessBody() {
+    return new LoopbackRelay(Mode.ENDLESS_BODY, null);
   }
 
   /** Returns the endpoint clients connect to. */
@@ -76,10 +107,10 @@ final class LoopbackRelay implements AutoCloseable {
       }
       open.add(client);
       InetSocketAddress to = target;
-      if (to == null) {
-        start(() -> reset(client));
-      } else {
-        start(() -> relay(client, to));
+      switch (mode) {
+        case RESET -> start(() -> reset(client));
+        case ENDLESS_BODY -> start(() -> answerEndlessly(client));
+        case RELAY -> start(() -> relay(client, requireNonNull(to, "target")));
       }
     }
   }
@@ -91,8 +122,35 @@ final class LoopbackRelay implements AutoCloseable {
     } catch (IOException e) {
       // The client went away first; nothing to reset.
     } finally {
-      closeQuietly(client);
-      open.remove(client);
+      hangUp(client);
+    }
+  }
+
+  private void answerEndlessly(Socket client) {
+    try {
+      InputStream in = client.getInputStream();
+      skipRequestHead(in);
+      byte[] start = new byte[ENDLESS_BODY_SENT];
+      Arrays.fill(start, (byte) ' ');
+      OutputStream out = client.getOutputStream();
+      out.write(ENDLESS_HEAD);
+      out.write(start);
+      out.flush();
+      while (in.read() >= 0) {
+        // Hold the connection open, the body unfinished, until the client hangs up.
+      }
+    } catch (IOException e) {
+      // The client hung up, or the peer is closing.
+    } finally {
+      hangUp(client);
+    }
+  }
+
+  /** Reads up to the empty line that ends a request's head; the GETs sent here have no body. */
+  private static void skipRequestHead(InputStream in) throws IOException {
+    int lastFour = 0;
+    for (int c; lastFour != 0x0d0a0d0a && (c = in.read()) >= 0; ) {
+      lastFour = lastFour << 8 | c;
     }
   }
 
@@ -106,8 +164,7 @@ final class LoopbackRelay implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      closeQuietly(client);
-      open.remove(client);
+      hangUp(client);
     }
   }
 
@@ -126,6 +183,12 @@ final class LoopbackRelay implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(to);
     }
+  }
+
+  /** Closes a client's connection and stops counting it as open. */
+  private void hangUp(Socket client) {
+    closeQuietly(client);
+    open.remove(client);
   }
 
   private static Thread start(Runnable task) {

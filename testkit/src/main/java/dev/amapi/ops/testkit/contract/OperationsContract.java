@@ -254,6 +254,7 @@ public abstract class OperationsContract {
             .collect(Collectors.toList());
 
     assertEquals(issued, listed);
+    assertEquals(3, state().calls().size(), "one list call a page, and no more");
   }
 
   /** Tests that the async forms give the same results as the sync ones. */
