@@ -22,7 +22,6 @@ import org.openjdk.jmh.annotations.TearDown;
 @SuppressWarnings("NullAway.Init") // JMH calls @Setup before any benchmark method.
 public abstract class OnFakeServer {
   static final DeviceName DEVICE = DeviceName.of("LC03k6enk8", "36c339908766f292");
-  private static final String NODELAY = "sun.net.httpserver.nodelay";
 
   @Param({"AMAPI_JDK", "AMAPI_APACHE", "GOOGLE"})
   public Client client;
@@ -37,19 +36,8 @@ public abstract class OnFakeServer {
     operations = client.open(server.endpoint(), name);
   }
 
-  /**
-   * Starts a fake server whose answers are not held back by Nagle's algorithm.
-   *
-   * <p>The JDK's {@code HttpServer} writes an answer's headers and body as two TCP segments and,
-   * unless {@code sun.net.httpserver.nodelay} says otherwise, leaves Nagle's algorithm on: the body
-   * then waits for the client's delayed ACK (40 ms on Linux), and every exchange measures about 44
-   * ms whatever the client. The property is read once, when the first server is made, so it is set
-   * here, before that; a value given on the command line wins.
-   */
+  /** Starts a fake server; the testkit turns Nagle's algorithm off for its answers. */
   static FakeAmapiServer startServer() {
-    if (System.getProperty(NODELAY) == null) {
-      System.setProperty(NODELAY, "true");
-    }
     return FakeAmapiServer.start();
   }
 

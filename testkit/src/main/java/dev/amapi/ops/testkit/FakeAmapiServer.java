@@ -298,6 +298,18 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   /**
+   * Forgets every request received so far, taken or not, and the calls its {@link #operations()}
+   * recorded: for a long-running test or benchmark, whose journal would otherwise only grow.
+   */
+  public void clearJournal() {
+    synchronized (lock) {
+      journal.clear();
+      untaken.clear();
+    }
+    operations.clearCalls();
+  }
+
+  /**
    * Stops the server: closes its port and every connection, ends stalls and delays, and waits (up
    * to 5 s) for its threads to end. The state and the journal stay readable. Closing twice is
    * harmless.

@@ -517,6 +517,13 @@ public final class FakeOperations implements DeviceOperations {
     }
   }
 
+  /** Forgets the calls recorded so far; later calls are recorded as before. */
+  public void clearCalls() {
+    synchronized (lock) {
+      calls.clear();
+    }
+  }
+
   /** Returns how many times the operation was cancelled, successfully or not. */
   public int cancelCount(OperationName name) {
     return count(PortCall.Method.CANCEL, name);

@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
 import dev.amapi.ops.domain.CommandType;
+import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.ErrorDetail;
 import dev.amapi.ops.domain.Operation;
+import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.OperationsPage;
 import dev.amapi.ops.domain.Status;
 import dev.amapi.ops.rest.HttpErrors;
@@ -48,6 +50,21 @@ class FakeAmapiServerTest {
   @AfterEach
   void closeServer() {
     server.close();
+  }
+
+  @Test
+  void clearJournal_forgetsRequestsAndCallsButNotState() throws Exception {
+    OperationName name =
+        server.operations().issueCommand(DeviceName.of("e", "d"), CommandType.REBOOT).name();
+    post("/v1/" + name + ":cancel", "");
+
+    server.clearJournal();
+
+    assertThat(server.requestCount()).isZero();
+    assertThat(server.operations().calls()).isEmpty();
+    assertThat(server.operations().operation(name).orElseThrow().isCancelled()).isTrue();
+    get("/v1/" + name);
+    assertThat(server.takeRequest(Duration.ofSeconds(2)).method()).isEqualTo("GET");
   }
 
   @Test

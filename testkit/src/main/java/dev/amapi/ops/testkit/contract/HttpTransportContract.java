@@ -566,6 +566,29 @@ public abstract class HttpTransportContract extends OperationsContract {
     }
   }
 
+  /**
+   * Tests that a server that sends the headers and then stalls the body fails the call with
+   * DEADLINE_EXCEEDED within the request timeout: the timeout bounds the whole exchange.
+   */
+  @Test
+  void bodyThatStalls_failsWithDeadlineExceeded() {
+    try (LoopbackRelay peer = LoopbackRelay.answeringWithAnEndlessBody();
+        DeviceOperations client =
+            clientOf(
+                peer.endpoint(),
+                builder ->
+                    builder.requestTimeout(SHORT_TIMEOUT).maxResponseBytes(16 * 1024 * 1024))) {
+
+      AmapiException e =
+          assertThrows(
+              AmapiException.class,
+              () -> assertTimeoutPreemptively(WAIT, () -> client.get(DEVICE.operation("1"))));
+
+      assertEquals(Code.DEADLINE_EXCEEDED, e.code());
+      assertNotNull(e.getCause(), "the cause is kept");
+    }
+  }
+
   /** Tests that after a body cut at maxResponseBytes the next call gets its own answer. */
   @Test
   void bodyLargerThanMaxResponseBytes_theNextCallStillWorks() {
