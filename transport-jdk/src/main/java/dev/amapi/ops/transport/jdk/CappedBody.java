@@ -1,24 +1,44 @@
 package dev.amapi.ops.transport.jdk;
 
+import dev.amapi.ops.rest.RestRequest;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
-/** Reads a response body up to a limit, so an endless or huge body cannot exhaust memory. */
+/**
+ * Reads a response body up to a limit, so an endless or huge body cannot exhaust memory, and within
+ * what is left of the request's timeout, so a body that stalls cannot hang the call: the JDK's own
+ * request timeout stops counting once the headers have arrived.
+ */
 final class CappedBody implements HttpResponse.BodyHandler<CappedBody.Body> {
   private final int limit;
+  private final Duration timeout;
+  private final long startNanos = System.nanoTime();
 
-  CappedBody(int limit) {
+  private CappedBody(int limit, Duration timeout) {
     this.limit = limit;
+    this.timeout = timeout;
+  }
+
+  /** Returns the handler for this request's answer; the clock starts now. */
+  static CappedBody of(RestRequest request) {
+    return new CappedBody(request.maxResponseBytes(), request.timeout());
   }
 
   @Override
   public HttpResponse.BodySubscriber<Body> apply(HttpResponse.ResponseInfo info) {
-    return new Subscriber(limit);
+    long left = timeout.toNanos() - (System.nanoTime() - startNanos);
+    return new Subscriber(limit, Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)), timeout);
   }
 
   /** The bytes read, and whether more were left unread. */
@@ -28,15 +48,40 @@ final class CappedBody implements HttpResponse.BodyHandler<CappedBody.Body> {
     private final int limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<Body> result = new CompletableFuture<>();
-    private Flow.@org.jspecify.annotations.Nullable Subscription subscription;
+    private final CompletableFuture<Body> bounded;
+    private volatile Flow.@Nullable Subscription subscription;
 
-    Subscriber(int limit) {
+    Subscriber(int limit, long nanosLeft, Duration timeout) {
       this.limit = limit;
+      result.orTimeout(nanosLeft, TimeUnit.NANOSECONDS);
+      this.bounded =
+          result.handle(
+              (body, error) -> {
+                if (error == null) {
+                  return body;
+                }
+                Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                if (cause instanceof TimeoutException) {
+                  Flow.Subscription current = subscription;
+                  if (current != null) {
+                    current.cancel(); // drops the connection rather than reuse a half-read one
+                  }
+                  // An HttpTimeoutException is what the JDK's own timeout raises: same mapping.
+                  HttpTimeoutException timedOut =
+                      new HttpTimeoutException("body not complete within " + timeout);
+                  timedOut.initCause(cause);
+                  throw new CompletionException(timedOut);
+                }
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
+              });
     }
 
     @Override
     public CompletionStage<Body> getBody() {
-      return result;
+      return bounded;
     }
 
     @Override

@@ -16,12 +16,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -70,67 +68,34 @@ final class JdkHttpExchange implements HttpExchange {
 
   @Override
   public RestResponse send(RestRequest request) {
-    // Through the async path, so that one deadline bounds the whole exchange, body included.
-    CompletableFuture<RestResponse> pending = sendAsync(request);
+    HttpClient current = requireOpen();
     try {
-      return pending.get();
+      return toResponse(current.send(toJdk(request), CappedBody.of(request)));
+    } catch (IOException e) {
+      throw failure(request, e);
     } catch (InterruptedException e) {
-      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw new AmapiException(
           Status.of(Code.CANCELLED, "Interrupted while waiting for " + request), e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw TransportFailures.unavailable(request, cause == null ? e : cause);
     }
   }
 
   @Override
   public CompletableFuture<RestResponse> sendAsync(RestRequest request) {
     HttpClient current = requireOpen();
-    CompletableFuture<HttpResponse<CappedBody.Body>> inFlight =
-        current.sendAsync(toJdk(request), new CappedBody(request.maxResponseBytes()));
-    CompletableFuture<RestResponse> answer = new CompletableFuture<>();
-    inFlight.whenComplete(
-        (response, error) -> {
-          if (error == null) {
-            answer.complete(toResponse(response));
-            return;
-          }
-          Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-          answer.completeExceptionally(
-              cause instanceof IOException io ? failure(request, io) : cause);
-        });
-    // HttpRequest.timeout stops counting once the headers arrive; this bounds the body too.
-    answer.orTimeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    CompletableFuture<RestResponse> result =
-        answer.handle(
+    return current
+        .sendAsync(toJdk(request), CappedBody.of(request))
+        .handle(
             (response, error) -> {
-              if (error == null) {
-                return response;
+              if (error != null) {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                if (cause instanceof IOException io) {
+                  throw failure(request, io);
+                }
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
               }
-              Throwable cause =
-                  error instanceof CompletionException && error.getCause() != null
-                      ? error.getCause()
-                      : error;
-              if (cause instanceof TimeoutException timeout) {
-                inFlight.cancel(true);
-                throw TransportFailures.deadlineExceeded(request, timeout);
-              }
-              throw cause instanceof RuntimeException runtime
-                  ? runtime
-                  : new CompletionException(cause);
+              return toResponse(response);
             });
-    result.whenComplete(
-        (response, error) -> {
-          if (result.isCancelled()) {
-            inFlight.cancel(true); // the caller gave up: stop the exchange too
-          }
-        });
-    return result;
   }
 
   @Override
