@@ -278,9 +278,18 @@ public final class GoogleAccessTokenSource implements AccessTokenSource {
           Status.of(Code.UNAUTHENTICATED, describe() + " gave no access token"), (Throwable) null);
     }
     Date expiry = token.getExpirationTime();
-    return expiry == null
-        ? AccessToken.of(token.getTokenValue())
-        : AccessToken.of(token.getTokenValue(), expiry.toInstant());
+    try {
+      return expiry == null
+          ? AccessToken.of(token.getTokenValue())
+          : AccessToken.of(token.getTokenValue(), expiry.toInstant());
+    } catch (IllegalArgumentException e) {
+      // Empty, or holding what no header may carry: unusable, and the value stays unprinted.
+      throw new AmapiException(
+          Status.of(
+              Code.UNAUTHENTICATED,
+              describe() + " gave an access token that cannot be sent: " + e.getMessage()),
+          e);
+    }
   }
 
   private AmapiException failure(IOException e) {

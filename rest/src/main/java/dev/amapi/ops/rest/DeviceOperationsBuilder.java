@@ -63,15 +63,8 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
    */
   public final B applicationName(String applicationName) {
     requireNonNull(applicationName, "applicationName");
-    for (int i = 0; i < applicationName.length(); i++) {
-      char c = applicationName.charAt(i);
-      if (c < ' ' || c >= 0x7f) {
-        throw new IllegalArgumentException(
-            "applicationName must be printable ASCII, has U+"
-                + String.format("%04X", (int) c)
-                + " at index "
-                + i);
-      }
+    if (!applicationName.isEmpty()) {
+      HeaderValues.requirePrintable("applicationName", applicationName);
     }
     this.applicationName = applicationName.strip();
     return self();
@@ -94,6 +87,9 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
    * per process and share it: building loads the trust store.
    *
    * @throws IllegalStateException if a setting is missing or out of range, or settings conflict
+   *     (such as credentials of another universe domain than the endpoint's)
+   * @throws dev.amapi.ops.domain.AmapiException if the token source must ask a server for its
+   *     universe domain and cannot (the metadata server on Google Cloud, for instance)
    */
   public final DeviceOperations build() {
     RestSettings settings = settings();

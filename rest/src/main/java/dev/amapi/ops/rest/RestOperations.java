@@ -164,15 +164,35 @@ final class RestOperations implements DeviceOperations {
       return CompletableFuture.failedFuture(TransportFailures.closed());
     }
     CompletableFuture<T> result = new CompletableFuture<>();
-    try {
-      attemptAsync(call, tokens.token(), 1, false, result);
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
-    }
+    // The token source may fetch over the network: never on the caller's thread.
+    CompletableFuture.supplyAsync(tokens::token)
+        .whenComplete(
+            (token, error) -> {
+              if (error != null) {
+                result.completeExceptionally(unwrap(error));
+              } else {
+                attemptAsync(call, token, 1, false, result);
+              }
+            });
     return result;
   }
 
   private <T> void attemptAsync(
+      Call<T> call,
+      AccessToken token,
+      int attempt,
+      boolean refreshed,
+      CompletableFuture<T> result) {
+    try {
+      sendAsync(call, token, attempt, refreshed, result);
+    } catch (RuntimeException | Error e) {
+      // This runs in the transport's and the delayed executor's callbacks: whatever goes wrong
+      // must reach the caller's future, or it would never complete.
+      result.completeExceptionally(e);
+    }
+  }
+
+  private <T> void sendAsync(
       Call<T> call,
       AccessToken token,
       int attempt,
@@ -205,6 +225,9 @@ final class RestOperations implements DeviceOperations {
                       (fresh, refreshError) -> {
                         if (refreshError != null) {
                           result.completeExceptionally(unwrap(refreshError));
+                        } else if (fresh == null) {
+                          result.completeExceptionally(
+                              new NullPointerException("the token source refreshed to null"));
                         } else if (!fresh.equals(token)) {
                           attemptAsync(call, fresh, attempt, true, result);
                         } else {
@@ -216,7 +239,7 @@ final class RestOperations implements DeviceOperations {
             completeWith(call, request, response, token, attempt, refreshed, result);
           } catch (AmapiException e) {
             retryOrFail(call, token, attempt, refreshed, e, null, result);
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
             result.completeExceptionally(e);
           }
         });
@@ -325,7 +348,13 @@ final class RestOperations implements DeviceOperations {
       headers.put("accept", JSON);
       headers.put("user-agent", userAgent);
       headers.put("x-goog-api-client", apiClient);
-      tokens.quotaProject().ifPresent(project -> headers.put("x-goog-user-project", project));
+      tokens
+          .quotaProject()
+          .ifPresent(
+              project ->
+                  headers.put(
+                      "x-goog-user-project",
+                      HeaderValues.requireVisible("the token source's quota project", project)));
       return new RestRequest(
           method, uri, headers, settings.requestTimeout(), settings.maxResponseBytes());
     }
@@ -346,7 +375,8 @@ final class RestOperations implements DeviceOperations {
                     + request.uri()
                     + " is larger than maxResponseBytes ("
                     + settings.maxResponseBytes()
-                    + " bytes)"),
+                    + " bytes); it starts: "
+                    + HttpErrors.excerpt(response.body())),
             status);
       }
       try {

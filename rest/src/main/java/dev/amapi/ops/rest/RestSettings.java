@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The settings every transport takes alike: where to send requests, how long to wait, which token
@@ -26,6 +27,8 @@ public final class RestSettings {
 
   /** The largest response body read: a list page of 1000 operations is far smaller. */
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+  private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
   private final URI endpoint;
   private final AccessTokenSource tokenSource;
@@ -137,20 +140,27 @@ public final class RestSettings {
   }
 
   static boolean isLoopback(String host) {
-    String bare =
-        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (bare.equalsIgnoreCase("localhost")) {
+    if (host.equalsIgnoreCase("localhost")) {
       return true;
     }
-    // Only literal addresses: resolving a name here would be I/O, and DNS could lie.
-    if (!bare.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-      return false;
+    // Only literal addresses, parsed here: resolving a name would be I/O, and DNS could lie.
+    if (IPV4_LITERAL.matcher(host).matches()) {
+      for (String octet : host.split("\\.")) {
+        if (Integer.parseInt(octet) > 255) {
+          return false;
+        }
+      }
+      return host.startsWith("127.");
     }
-    try {
-      return InetAddress.getByName(bare).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
+    if (host.startsWith("[") && host.endsWith("]") && host.indexOf(':') > 0) {
+      try {
+        // A literal with a colon is parsed, never looked up.
+        return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
     }
+    return false;
   }
 
   private static IllegalArgumentException badEndpoint(URI endpoint, String rule) {

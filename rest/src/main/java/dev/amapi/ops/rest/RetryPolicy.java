@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The default follows Google's settings for the Operations service: retry on {@code UNAVAILABLE}
  * only (cancel, get and list are safe to repeat), at most 5 attempts, backoff 0.5 s doubling to 10
  * s, each delay jittered down by up to half. A server's {@code RetryInfo} or {@code Retry-After}
- * delay is honoured when it is longer. Immutable and thread-safe.
+ * delay is honoured when it is longer, up to the longest backoff: a server asking for more makes
+ * the call fail at once with its answer. Immutable and thread-safe.
  */
 public final class RetryPolicy {
   /** Five attempts, as Google's settings. */
@@ -28,6 +29,9 @@ public final class RetryPolicy {
 
   /** The longest backoff. */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(10);
+
+  /** The longest backoff a policy may be given. */
+  public static final Duration LONGEST_BACKOFF = Duration.ofHours(1);
 
   private static final RetryPolicy DEFAULT =
       new RetryPolicy(
@@ -80,6 +84,16 @@ public final class RetryPolicy {
     if (initialBackoff.isNegative() || maxBackoff.isNegative()) {
       throw new IllegalArgumentException("backoff durations must not be negative");
     }
+    if (initialBackoff.compareTo(LONGEST_BACKOFF) > 0
+        || maxBackoff.compareTo(LONGEST_BACKOFF) > 0) {
+      throw new IllegalArgumentException(
+          "backoff durations must be at most "
+              + LONGEST_BACKOFF
+              + ", were "
+              + initialBackoff
+              + " and "
+              + maxBackoff);
+    }
     return new RetryPolicy(
         maxAttempts, initialBackoff, maxBackoff, Set.copyOf(requireNonNull(retryableCodes)));
   }
@@ -94,10 +108,16 @@ public final class RetryPolicy {
    *
    * @param code why attempt {@code attempt} failed
    * @param attempt the attempt that failed, counting from 1
-   * @param serverDelay how long the server asked to wait, or null if it did not say
+   * @param serverDelay how long the server asked to wait ({@code RetryInfo} or {@code
+   *     Retry-After}), or null if it did not say. A delay longer than the backoff is waited for;
+   *     one longer than {@code maxBackoff} means giving up, so that no server can hold a call for
+   *     longer than the policy allows: the caller gets the error, {@code RetryInfo} included.
    */
   public Optional<Duration> nextDelay(Code code, int attempt, @Nullable Duration serverDelay) {
     if (attempt >= maxAttempts || !retryableCodes.contains(code)) {
+      return Optional.empty();
+    }
+    if (serverDelay != null && serverDelay.compareTo(maxBackoff) > 0) {
       return Optional.empty();
     }
     long base = initialBackoff.toMillis();

@@ -112,6 +112,9 @@ class RestSettingsTest {
         "http://androidmanagement.googleapis.com/",
         "http://10.0.0.1/",
         "http://127.0.0.1.example.com/",
+        "http://bad.cafe/",
+        "http://face/",
+        "http://[2001:db8::1]/",
         "ftp://127.0.0.1/"
       })
   void endpoint_plainHttpToAnotherHost_isRejected(String endpoint) {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * Supplies the OAuth 2 access token every request carries as {@code Authorization: Bearer}. The API
  * needs the scope {@value #SCOPE}.
  *
- * <p>Implementations are thread-safe, and cache: {@link #token()} is called once per request.
+ * <p>Implementations are thread-safe, and cache: {@link #token()} is called once per call, and the
+ * call's retries reuse that token unless the server answers 401.
  */
 public interface AccessTokenSource {
 

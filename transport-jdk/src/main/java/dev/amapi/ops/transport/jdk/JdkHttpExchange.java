@@ -14,8 +14,11 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -29,6 +32,9 @@ final class JdkHttpExchange implements HttpExchange {
 
   private volatile @Nullable HttpClient client;
   private final @Nullable ExecutorService ownedExecutor;
+  // What close() must end: the calls in flight, so none is left waiting on a stopped client.
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
 
   private JdkHttpExchange(HttpClient client, @Nullable ExecutorService ownedExecutor) {
     this.client = client;
@@ -69,33 +75,52 @@ final class JdkHttpExchange implements HttpExchange {
   @Override
   public RestResponse send(RestRequest request) {
     HttpClient current = requireOpen();
+    Thread caller = Thread.currentThread();
+    waiting.add(caller);
     try {
       return toResponse(current.send(toJdk(request), CappedBody.of(request)));
     } catch (IOException e) {
       throw failure(request, e);
     } catch (InterruptedException e) {
+      if (client == null) {
+        // close() interrupted the wait (the JDK then aborts the exchange): not the caller's.
+        throw closedDuring(request, e);
+      }
       Thread.currentThread().interrupt();
       throw new AmapiException(
           Status.of(Code.CANCELLED, "Interrupted while waiting for " + request), e);
+    } finally {
+      waiting.remove(caller);
+      if (client == null) {
+        Thread.interrupted(); // an interrupt close() sent as the call was returning
+      }
     }
   }
 
   @Override
   public CompletableFuture<RestResponse> sendAsync(RestRequest request) {
     HttpClient current = requireOpen();
-    return current
-        .sendAsync(toJdk(request), CappedBody.of(request))
-        .handle(
-            (response, error) -> {
-              if (error != null) {
-                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                if (cause instanceof IOException io) {
-                  throw failure(request, io);
-                }
-                throw error instanceof CompletionException c ? c : new CompletionException(error);
-              }
-              return toResponse(response);
-            });
+    CompletableFuture<HttpResponse<CappedBody.Body>> sent =
+        current.sendAsync(toJdk(request), CappedBody.of(request));
+    inFlight.add(sent);
+    sent.whenComplete((response, error) -> inFlight.remove(sent));
+    if (client == null) {
+      sent.cancel(true); // closed while this was being sent
+    }
+    return sent.handle(
+        (response, error) -> {
+          if (error != null) {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof IOException io) {
+              throw failure(request, io);
+            }
+            if (cause instanceof CancellationException && client == null) {
+              throw closedDuring(request, cause);
+            }
+            throw error instanceof CompletionException c ? c : new CompletionException(error);
+          }
+          return toResponse(response);
+        });
   }
 
   @Override
@@ -105,6 +130,8 @@ final class JdkHttpExchange implements HttpExchange {
     if (current == null) {
       return;
     }
+    inFlight.forEach(call -> call.cancel(true));
+    waiting.forEach(Thread::interrupt);
     if (ownedExecutor == null) {
       return; // the caller's client is the caller's to close
     }
@@ -154,6 +181,11 @@ final class JdkHttpExchange implements HttpExchange {
     CappedBody.Body body = response.body();
     return new RestResponse(
         response.statusCode(), response.headers().map(), body.bytes(), body.truncated());
+  }
+
+  private static IllegalStateException closedDuring(RestRequest request, Throwable cause) {
+    return new IllegalStateException(
+        "The client was closed while waiting for " + request.method() + " " + request.uri(), cause);
   }
 
   private static AmapiException failure(RestRequest request, IOException e) {

@@ -1,0 +1,222 @@
+package dev.amapi.ops.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.amapi.ops.domain.AccessToken;
+import dev.amapi.ops.domain.AmapiException;
+import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.OperationName;
+import dev.amapi.ops.domain.port.AccessTokenSource;
+import dev.amapi.ops.domain.port.DeviceOperations;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The binding's own logic (retries, token handling, async plumbing) over a scripted exchange: the
+ * transports' behaviour on the wire is the contract suite's, over real HTTP.
+ */
+class RestOperationsTest {
+  private static final OperationName NAME =
+      OperationName.of("LC03k6enk8", "36c339908766f292", "1786048723669");
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  /** An exchange answering from a queue and recording what it was asked to send. */
+  private static final class ScriptedExchange implements HttpExchange {
+    final List<RestRequest> sent = new ArrayList<>();
+    private final Deque<RestResponse> answers = new ArrayDeque<>();
+
+    ScriptedExchange answer(int status, String body, Map<String, List<String>> headers) {
+      answers.add(new RestResponse(status, headers, body.getBytes(StandardCharsets.UTF_8), false));
+      return this;
+    }
+
+    @Override
+    public synchronized RestResponse send(RestRequest request) {
+      sent.add(request);
+      RestResponse answer = answers.poll();
+      if (answer == null) {
+        throw new AssertionError("no answer scripted for " + request);
+      }
+      return answer;
+    }
+
+    @Override
+    public CompletableFuture<RestResponse> sendAsync(RestRequest request) {
+      try {
+        return CompletableFuture.completedFuture(send(request));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static final class Builder extends DeviceOperationsBuilder<Builder> {
+    private final ScriptedExchange exchange;
+
+    Builder(ScriptedExchange exchange) {
+      this.exchange = exchange;
+    }
+
+    @Override
+    protected HttpExchange newExchange(RestSettings settings) {
+      return exchange;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+  }
+
+  private static DeviceOperations client(ScriptedExchange exchange, AccessTokenSource tokens) {
+    return new Builder(exchange)
+        .tokenSource(tokens)
+        .retryPolicy(
+            RetryPolicy.of(
+                3, Duration.ofMillis(50), Duration.ofSeconds(2), EnumSet.of(Code.UNAVAILABLE)))
+        .build();
+  }
+
+  private static AccessTokenSource fixed() {
+    return AccessTokenSource.fixed(AccessToken.of("t"));
+  }
+
+  @Test
+  void quotaProjectThatCouldSplitAHeader_isRefusedBeforeSending() {
+    ScriptedExchange exchange = new ScriptedExchange();
+    AccessTokenSource tokens =
+        new AccessTokenSource() {
+          @Override
+          public AccessToken token() {
+            return AccessToken.of("t");
+          }
+
+          @Override
+          public Optional<String> quotaProject() {
+            return Optional.of("proj\r\nx-injected: yes");
+          }
+        };
+
+    assertThatThrownBy(() -> client(exchange, tokens).cancel(NAME))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("quota project")
+        .hasMessageContaining("U+000D");
+    assertThat(exchange.sent).isEmpty();
+  }
+
+  @Test
+  void cancelAsync_doesNotFetchTheTokenOnTheCallersThread() throws Exception {
+    ScriptedExchange exchange = new ScriptedExchange().answer(200, "{}", Map.of());
+    CountDownLatch tokenMayCome = new CountDownLatch(1);
+    AccessTokenSource slow =
+        () -> {
+          try {
+            tokenMayCome.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return AccessToken.of("t");
+        };
+    DeviceOperations ops = client(exchange, slow);
+
+    CompletableFuture<Void> cancel = assertTimeoutPreemptively(WAIT, () -> ops.cancelAsync(NAME));
+
+    assertThat(cancel).isNotDone();
+    tokenMayCome.countDown();
+    cancel.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(exchange.sent).hasSize(1);
+  }
+
+  @Test
+  void asyncRefreshToNull_failsTheFutureInsteadOfLeavingItPending() {
+    ScriptedExchange exchange =
+        new ScriptedExchange().answer(401, "{\"error\":{\"code\":401}}", Map.of());
+    AccessTokenSource broken =
+        new AccessTokenSource() {
+          @Override
+          public AccessToken token() {
+            return AccessToken.of("t");
+          }
+
+          @SuppressWarnings("NullAway") // a broken source, on purpose
+          @Override
+          public AccessToken refresh(AccessToken rejected) {
+            return null;
+          }
+        };
+
+    CompletableFuture<Void> cancel = client(exchange, broken).cancelAsync(NAME);
+
+    assertThatThrownBy(() -> cancel.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .hasCauseInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void closeWhileARetryWaits_failsTheFutureWithClosed() throws Exception {
+    ScriptedExchange exchange =
+        new ScriptedExchange().answer(503, "{\"error\":{\"code\":503}}", Map.of());
+    DeviceOperations ops = client(exchange, fixed());
+
+    CompletableFuture<Void> cancel = ops.cancelAsync(NAME);
+    while (exchange.sent.isEmpty()) {
+      Thread.sleep(1);
+    }
+    ops.close();
+
+    assertThatThrownBy(() -> cancel.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  void retryAfterLongerThanMaxBackoff_failsAtOnceWithTheServersAnswer() {
+    ScriptedExchange exchange =
+        new ScriptedExchange()
+            .answer(
+                503,
+                "{\"error\":{\"code\":503,\"status\":\"UNAVAILABLE\",\"message\":\"later\"}}",
+                Map.of("Retry-After", List.of("999999")));
+
+    assertThatThrownBy(
+            () -> assertTimeoutPreemptively(WAIT, () -> client(exchange, fixed()).cancel(NAME)))
+        .isInstanceOfSatisfying(
+            AmapiException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(Code.UNAVAILABLE);
+              assertThat(e.status().message()).isEqualTo("later");
+            });
+    assertThat(exchange.sent).hasSize(1);
+  }
+
+  @Test
+  void hugeRetryInfo_isNotAnArithmeticOverflow() {
+    String body =
+        "{\"error\":{\"code\":503,\"status\":\"UNAVAILABLE\",\"message\":\"later\",\"details\":"
+            + "[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\","
+            + "\"retryDelay\":\"10000000000000000s\"}]}}";
+    ScriptedExchange exchange = new ScriptedExchange().answer(503, body, Map.of());
+
+    CompletableFuture<Void> cancel = client(exchange, fixed()).cancelAsync(NAME);
+
+    assertThatThrownBy(cancel::join)
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(AmapiException.class);
+  }
+}
