@@ -24,14 +24,7 @@ import picocli.CommandLine.ScopeType;
       "Try it without a Google account: amapi-ops --fake list enterprises/LC03k6enk8/devices/"
           + "36c339908766f292"
     },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "1:an API or transport error",
-      "2:bad usage or input",
-      "3-7:outcomes of cancel (see 'amapi-ops cancel --help')",
-      "8:no usable credentials, or the server rejected them"
-    })
+    exitCodeListHeading = "%nExit codes:%n")
 final class AmapiOps implements Callable<Integer> {
 
   /** The HTTP stacks the tool can use. */

@@ -30,18 +30,7 @@ import picocli.CommandLine.Parameters;
           + " what came of it: CANCELLED, COMPLETED (finished anyway), FAILED, STILL_RUNNING,"
           + " NOT_SUPPORTED or NOT_FOUND."
     },
-    exitCodeListHeading = "%nExit codes (with several NAMEs, the worst, in the order listed):%n",
-    exitCodeList = {
-      "0:cancelled (with --wait), or cancel requested (without)",
-      "5:COMPLETED: the operation finished before the cancel took effect",
-      "6:FAILED: the operation ended with another error",
-      "7:STILL_RUNNING: not done when --timeout passed",
-      "4:NOT_SUPPORTED: the server cannot cancel it (UNIMPLEMENTED)",
-      "3:NOT_FOUND: no such operation",
-      "1:another API or transport error",
-      "8:no usable credentials, or the server rejected them",
-      "2:bad usage or input, such as a malformed NAME (nothing is sent)"
-    })
+    exitCodeListHeading = "%nExit codes (with several NAMEs, the worst, in the order listed):%n")
 final class CancelCommand implements Callable<Integer> {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 

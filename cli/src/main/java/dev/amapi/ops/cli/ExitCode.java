@@ -2,22 +2,27 @@ package dev.amapi.ops.cli;
 
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.usecase.CancelOutcome;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The tool's exit codes. With several operations the process exits with the worst code met, worst
- * being the last in declaration order: a wrong input or an unknown answer is worse than any outcome
- * the server reported.
+ * The tool's exit codes, declared best to worst. With several operations the process exits with the
+ * worst code met, worst being the last in declaration order: a wrong input or an unknown answer is
+ * worse than any outcome the server reported. Every command's {@code --help} lists its codes from
+ * here ({@link #helpList}), in this order.
  */
 enum ExitCode {
-  OK(0, "the operation was cancelled (or, for get and list, the call succeeded)"),
-  COMPLETED(5, "the operation finished before the cancel took effect"),
-  FAILED(6, "the operation ended with an error other than CANCELLED"),
-  STILL_RUNNING(7, "the operation was still running when --timeout passed"),
-  NOT_SUPPORTED(4, "the server cannot cancel the operation (UNIMPLEMENTED)"),
-  NOT_FOUND(3, "no such operation (NOT_FOUND)"),
-  ERROR(1, "another API or transport error (unreachable endpoint, PERMISSION_DENIED, ...)"),
+  OK(0, "success (for cancel --wait: the operation was cancelled)"),
+  COMPLETED(5, "COMPLETED: the operation finished before the cancel took effect"),
+  FAILED(6, "FAILED: the operation ended with an error other than CANCELLED"),
+  STILL_RUNNING(7, "STILL_RUNNING: the operation was not done when --timeout passed"),
+  NOT_SUPPORTED(4, "NOT_SUPPORTED: the server cannot do it, such as cancel it (UNIMPLEMENTED)"),
+  NOT_FOUND(3, "NOT_FOUND: no such operation, or the server answered NOT_FOUND"),
+  ERROR(1, "another API or transport error, such as PERMISSION_DENIED or no answer"),
   AUTH(8, "no usable credentials, or the server rejected them (UNAUTHENTICATED)"),
-  USAGE(2, "bad usage or input: an unknown option, a malformed name or duration");
+  USAGE(2, "bad usage or input, such as a malformed name (nothing is sent)");
 
   private final int code;
   private final String meaning;
@@ -29,6 +34,11 @@ enum ExitCode {
 
   int code() {
     return code;
+  }
+
+  /** Returns what the code means, as {@code --help} lists it. */
+  String meaning() {
+    return meaning;
   }
 
   /** Returns the worse of the two. */
@@ -58,8 +68,25 @@ enum ExitCode {
     };
   }
 
-  /** Returns the {@code exitCodeList} line for picocli's help. */
-  String helpLine() {
-    return code + ":" + meaning;
+  /**
+   * Returns the codes a command that makes its calls and does not wait for an operation can exit
+   * with: all but the outcomes only {@code cancel --wait} reports.
+   */
+  static Set<ExitCode> withoutWaiting() {
+    return EnumSet.complementOf(EnumSet.of(COMPLETED, FAILED, STILL_RUNNING));
+  }
+
+  /**
+   * Returns picocli's {@code exitCodeList} of these codes: each code's number and meaning, best to
+   * worst.
+   */
+  static Map<String, String> helpList(Set<ExitCode> codes) {
+    Map<String, String> list = new LinkedHashMap<>();
+    for (ExitCode exit : values()) {
+      if (codes.contains(exit)) {
+        list.put(Integer.toString(exit.code), exit.meaning);
+      }
+    }
+    return list;
   }
 }

@@ -68,9 +68,12 @@ final class Failure extends RuntimeException {
     };
   }
 
-  /** Returns the text as a sentence: one line, ending with a full stop. */
+  /**
+   * Returns the text as a sentence: one line safe for a terminal ({@link TerminalText#line}),
+   * ending with a full stop.
+   */
   static String sentence(String text) {
-    String line = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    String line = TerminalText.line(text);
     if (line.isEmpty() || line.endsWith(".") || line.endsWith("!") || line.endsWith("?")) {
       return line;
     }

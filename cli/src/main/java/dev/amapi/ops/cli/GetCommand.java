@@ -18,14 +18,7 @@ import picocli.CommandLine.Parameters;
     versionProvider = AmapiOps.Version.class,
     usageHelpAutoWidth = true,
     description = "Print an operation as the server has it now.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the operation was read",
-      "3:NOT_FOUND: no such operation",
-      "1:another API or transport error",
-      "8:no usable credentials, or the server rejected them",
-      "2:bad usage or input, such as a malformed NAME (nothing is sent)"
-    })
+    exitCodeListHeading = "%nExit codes:%n")
 final class GetCommand implements Callable<Integer> {
 
   @Parameters(

@@ -22,13 +22,7 @@ import picocli.CommandLine.Parameters;
     versionProvider = AmapiOps.Version.class,
     usageHelpAutoWidth = true,
     description = "List a device's operations, every page of them, oldest first.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the operations were listed (an unknown device has none)",
-      "1:an API or transport error",
-      "8:no usable credentials, or the server rejected them",
-      "2:bad usage or input, such as a malformed DEVICE (nothing is sent)"
-    })
+    exitCodeListHeading = "%nExit codes:%n")
 final class ListCommand implements Callable<Integer> {
 
   @Parameters(

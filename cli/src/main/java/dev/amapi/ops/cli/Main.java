@@ -5,6 +5,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.EnumSet;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -42,6 +44,7 @@ public final class Main {
             .addSubcommand(new CancelCommand(global))
             .addSubcommand(new GetCommand(global))
             .addSubcommand(new ListCommand(global));
+    listExitCodes(commandLine);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -79,10 +82,26 @@ public final class Main {
     return commandLine;
   }
 
+  /**
+   * Gives every command the list of its exit codes from {@link ExitCode}, so that no two lists can
+   * disagree (each command's annotation keeps only the heading): every code for the tool itself and
+   * for cancel, the only one that waits for operations; the others for get and list.
+   */
+  private static void listExitCodes(CommandLine commandLine) {
+    Set<ExitCode> all = EnumSet.allOf(ExitCode.class);
+    commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList(all));
+    for (CommandLine command : commandLine.getSubcommands().values()) {
+      Set<ExitCode> codes =
+          command.getCommand() instanceof CancelCommand ? all : ExitCode.withoutWaiting();
+      command.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList(codes));
+    }
+  }
+
   /** Prints the failure's line, and with {@code --verbose} the stack trace of its cause. */
   static void printFailure(AmapiOps global, Failure failure) {
     PrintWriter err = global.err();
-    err.println("amapi-ops: " + failure.getMessage());
+    // Whatever built the line, a message from outside must not reach the terminal raw.
+    err.println("amapi-ops: " + TerminalText.line(String.valueOf(failure.getMessage())));
     if (global.verbose) {
       Throwable cause = failure.getCause();
       (cause == null ? failure : cause).printStackTrace(err);

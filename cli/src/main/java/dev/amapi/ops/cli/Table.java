@@ -20,8 +20,8 @@ final class Table {
     }
     String[] printable = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      // One row is one line, whatever the server put in a message.
-      printable[i] = cells[i].replaceAll("\\p{Cntrl}", " ");
+      // One row is one line, whatever the server put in a message, and nothing the terminal runs.
+      printable[i] = TerminalText.line(cells[i]);
     }
     rows.add(printable);
   }

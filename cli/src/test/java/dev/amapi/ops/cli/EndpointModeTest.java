@@ -2,11 +2,15 @@ package dev.amapi.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
 import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.Operation;
+import dev.amapi.ops.domain.OperationResult;
+import dev.amapi.ops.domain.Status;
 import dev.amapi.ops.testkit.FakeAmapiServer;
+import dev.amapi.ops.testkit.FakeResponse;
 import dev.amapi.ops.testkit.FakeTokenServer;
 import dev.amapi.ops.testkit.ServiceAccountKeys;
 import java.io.IOException;
@@ -191,6 +195,67 @@ class EndpointModeTest {
 
     assertThat(run.exitCode()).isEqualTo(8);
     assertThat(run.err()).contains("\tat ");
+  }
+
+  /**
+   * Tests that terminal escape sequences and other control characters in the server's error message
+   * never reach stderr, and its words do.
+   */
+  @Test
+  void get_errorMessageWithEscapeSequences_printsOnlyItsWords() {
+    try (FakeAmapiServer hostile = FakeAmapiServer.start()) {
+      // A scripted server answers whatever it was asked; the key's token still comes from tokens.
+      hostile.enqueue(
+          FakeResponse.error(
+              Status.of(
+                  Code.PERMISSION_DENIED,
+                  "Caller\u001b]0;owned\u0007 lacks\u001b[2J permission\u009b31m\u202e on\r\nLC03k6enk8"),
+              403));
+      CliRun run =
+          CliRun.of(
+              "--endpoint",
+              hostile.endpoint().toString(),
+              "--credentials",
+              key.toString(),
+              "--max-attempts",
+              "1",
+              "get",
+              pending.name().toString());
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err().lines())
+          .singleElement()
+          .asString()
+          .contains("PERMISSION_DENIED: Caller ]0;owned lacks [2J permission 31m on LC03k6enk8.")
+          .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "\r");
+    }
+  }
+
+  /**
+   * Tests that control and format characters in a message printed in a table never reach stdout.
+   */
+  @Test
+  void get_failedOperationWithControlCharacters_printsOnlyItsWords() {
+    Operation failed =
+        server
+            .operations()
+            .seed(
+                pending.withResult(
+                    new OperationResult.Failed(
+                        Status.of(Code.ABORTED, "Device\u009b2J\u001b[31m went\u2028away\u200f"))));
+    CliRun run =
+        CliRun.of(
+            "--endpoint",
+            server.endpoint().toString(),
+            "--credentials",
+            key.toString(),
+            "get",
+            failed.name().toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("ABORTED: Device 2J [31m went away")
+        .doesNotContain("\u001b", "\u009b", "\u2028", "\u200f");
   }
 
   /** Tests that an endpoint that is plain http off loopback is refused before any I/O. */

@@ -2,7 +2,16 @@ package dev.amapi.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The help and version texts. */
 class HelpTest {
@@ -17,7 +26,7 @@ class HelpTest {
         .contains("Usage: amapi-ops cancel", "NAME...", "--wait", "--timeout=DURATION")
         .contains("--transport=jdk|apache", "--endpoint=URL", "--credentials=FILE", "--json")
         .contains("--fake", "--verbose", "Exit codes")
-        .containsPattern("\\n +0 +cancelled")
+        .containsPattern("\\n +0 +success")
         .containsPattern("\\n +1 +another API or transport error")
         .containsPattern("\\n +2 +bad usage")
         .containsPattern("\\n +3 +NOT_FOUND")
@@ -50,6 +59,37 @@ class HelpTest {
     assertThat(run.out())
         .contains("Usage: amapi-ops list", "DEVICE", "--pending", "--page-size=N", "Exit codes")
         .containsPattern("\\n +2 +bad usage");
+  }
+
+  /**
+   * Tests that every command's help lists its exit codes best to worst, each with the one meaning
+   * the tool gives it; get and list, which do not wait, leave out the outcomes of cancel --wait.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "'', 0 5 6 7 4 3 1 8 2",
+    "cancel, 0 5 6 7 4 3 1 8 2",
+    "get, 0 4 3 1 8 2",
+    "list, 0 4 3 1 8 2"
+  })
+  void help_listsTheExitCodesOfExitCode(String command, String codes) {
+    List<String> args = new ArrayList<>();
+    if (!command.isEmpty()) {
+      args.add(command);
+    }
+    args.add("--help");
+    CliRun run = CliRun.of(args);
+
+    Map<Integer, String> listed = exitCodes(run.out());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(listed.keySet())
+        .containsExactlyElementsOf(Arrays.stream(codes.split(" ")).map(Integer::valueOf).toList());
+    for (ExitCode code : ExitCode.values()) {
+      if (listed.containsKey(code.code())) {
+        assertThat(listed.get(code.code())).as("exit code %s", code).isEqualTo(code.meaning());
+      }
+    }
   }
 
   /** Tests that the top command's help names the subcommands. */
@@ -86,5 +126,33 @@ class HelpTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("amapi-ops ");
+  }
+
+  /**
+   * Returns the exit codes listed after the "Exit codes" heading, in order, each with its meaning
+   * (picocli wraps a long one onto indented lines, joined here by a space).
+   */
+  private static Map<Integer, String> exitCodes(String help) {
+    Map<Integer, String> codes = new LinkedHashMap<>();
+    List<String> lines = help.lines().toList();
+    int heading = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("Exit codes")) {
+        heading = i;
+      }
+    }
+    assertThat(heading).as("an Exit codes heading in%n%s", help).isNotNegative();
+    Pattern entry = Pattern.compile(" +(\\d+) +(.*)");
+    Integer last = null;
+    for (String line : lines.subList(heading + 1, lines.size())) {
+      Matcher matcher = entry.matcher(line);
+      if (matcher.matches()) {
+        last = Integer.valueOf(matcher.group(1));
+        codes.put(last, matcher.group(2).strip());
+      } else if (last != null && !line.isBlank()) {
+        codes.merge(last, line.strip(), (before, more) -> before + " " + more);
+      }
+    }
+    return codes;
   }
 }

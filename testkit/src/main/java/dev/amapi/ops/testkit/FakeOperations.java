@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -63,13 +65,16 @@ import org.jspecify.annotations.Nullable;
  * #cancelCount(OperationName)}, {@link #assertCancelledOnce(OperationName)}, {@link
  * #assertNeverCancelled(OperationName)}.
  *
- * <p>The async forms return futures that are already complete, with the same result or exception;
- * with a {@link #latency(Duration)} they complete that much later, on the common pool.
+ * <p>The async forms never throw but for a null argument: they return futures that are already
+ * complete, with the same result or exception; with a {@link #latency(Duration)} they complete that
+ * much later, and no thread sleeps out the wait, so any number of calls wait it out together (the
+ * sync forms sleep on the caller's thread).
  *
- * <p>Thread-safe: every method may be called from any thread. After {@link #close()} the ports,
- * {@link #seed} and {@link #issueCommand} throw {@link IllegalStateException}; {@link #operation}
- * and {@link #operations} keep working, so a test can still inspect the state after the code under
- * test closed its client.
+ * <p>Thread-safe: every method may be called from any thread. After {@link #close()} the sync
+ * ports, {@link #seed} and {@link #issueCommand} throw {@link IllegalStateException}, and the async
+ * ports return futures failed with it, as the HTTP clients do; {@link #operation} and {@link
+ * #operations} keep working, so a test can still inspect the state after the code under test closed
+ * its client.
  */
 public final class FakeOperations implements DeviceOperations {
   /** The page size {@link #list} uses when the request's is 0. */
@@ -258,17 +263,17 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
-   * As {@link #cancel(OperationName)}, returning a future already completed with its outcome.
-   *
-   * @throws IllegalStateException if this fake is closed
+   * As {@link #cancel(OperationName)}, returning a future completed with its outcome: failed with
+   * {@link IllegalStateException} if this fake is closed.
    */
   @Override
   public CompletableFuture<Void> cancelAsync(OperationName name) {
     requireNonNull(name, "name");
-    checkOpenNow();
     return async(
+        PortCall.Method.CANCEL,
+        name.toString(),
         () -> {
-          cancel(name);
+          cancelNow(name);
           return null;
         });
   }
@@ -311,15 +316,13 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
-   * As {@link #get(OperationName)}, returning a future already completed with its outcome.
-   *
-   * @throws IllegalStateException if this fake is closed
+   * As {@link #get(OperationName)}, returning a future completed with its outcome: failed with
+   * {@link IllegalStateException} if this fake is closed.
    */
   @Override
   public CompletableFuture<Operation> getAsync(OperationName name) {
     requireNonNull(name, "name");
-    checkOpenNow();
-    return async(() -> get(name));
+    return async(PortCall.Method.GET, name.toString(), () -> getNow(name));
   }
 
   /**
@@ -363,18 +366,15 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
-   * As {@link #list(DeviceName, ListOperationsRequest)}, returning a future already completed with
-   * its outcome.
-   *
-   * @throws IllegalStateException if this fake is closed
+   * As {@link #list(DeviceName, ListOperationsRequest)}, returning a future completed with its
+   * outcome: failed with {@link IllegalStateException} if this fake is closed.
    */
   @Override
   public CompletableFuture<OperationsPage> listAsync(
       DeviceName device, ListOperationsRequest request) {
     requireNonNull(device, "device");
     requireNonNull(request, "request");
-    checkOpenNow();
-    return async(() -> list(device, request));
+    return async(PortCall.Method.LIST, device.toString(), () -> listNow(device, request));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -580,7 +580,7 @@ public final class FakeOperations implements DeviceOperations {
 
   /**
    * Records a call, waits the scripted latency and throws the next scripted failure, if any: what
-   * every port call goes through first.
+   * every sync port call goes through first.
    */
   private void enter(PortCall.Method method, String name) {
     CallFailure failure = enterAndTakeFailure(method, name);
@@ -594,14 +594,8 @@ public final class FakeOperations implements DeviceOperations {
    * in, since it answers the failure with a {@code Retry-After} header an exception cannot carry.
    */
   @Nullable CallFailure enterAndTakeFailure(PortCall.Method method, String name) {
-    Duration wait;
-    CallFailure failure;
-    synchronized (lock) {
-      checkOpen();
-      calls.add(new PortCall(method, name, clock.instant()));
-      wait = latency;
-      failure = failures.poll();
-    }
+    Entry entry = record(method, name);
+    Duration wait = entry.latency();
     if (!wait.isZero()) {
       try {
         Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
@@ -612,8 +606,20 @@ public final class FakeOperations implements DeviceOperations {
             e);
       }
     }
-    return failure;
+    return entry.failure();
   }
+
+  /** Records a call and takes what the script holds for it, without waiting. */
+  private Entry record(PortCall.Method method, String name) {
+    synchronized (lock) {
+      checkOpen();
+      calls.add(new PortCall(method, name, clock.instant()));
+      return new Entry(latency, failures.poll());
+    }
+  }
+
+  /** What the script held for a call when it arrived: its latency and its failure, if any. */
+  private record Entry(Duration latency, @Nullable CallFailure failure) {}
 
   /** A failure scripted by {@link #failNextCalls}. */
   record CallFailure(Status status, int httpStatus, Duration retryAfter) {
@@ -623,8 +629,9 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
-   * Closes the fake: the ports, {@link #seed} and {@link #issueCommand} throw {@link
-   * IllegalStateException} from now on; the state stays readable. Closing twice is harmless.
+   * Closes the fake: from now on the sync ports, {@link #seed} and {@link #issueCommand} throw
+   * {@link IllegalStateException}, the async ports return futures failed with it, and calls waiting
+   * out a latency fail with it; the state stays readable. Closing twice is harmless.
    */
   @Override
   public void close() {
@@ -683,25 +690,41 @@ public final class FakeOperations implements DeviceOperations {
     }
   }
 
-  private void checkOpenNow() {
-    synchronized (lock) {
-      checkOpen();
+  /**
+   * Runs an async port call: records it as a sync call would, then answers from the state at once
+   * or, with a scripted latency, that much later. Never throws: every failure, closed included,
+   * fails the future, as the HTTP clients' do.
+   */
+  private <T> CompletableFuture<T> async(PortCall.Method method, String name, Supplier<T> now) {
+    Entry entry;
+    try {
+      entry = record(method, name);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
-  }
-
-  private <T> CompletableFuture<T> async(Supplier<T> call) {
-    boolean immediate;
-    synchronized (lock) {
-      immediate = latency.isZero();
+    Supplier<T> call =
+        () -> {
+          CallFailure failure = entry.failure();
+          if (failure != null) {
+            throw failure.exception();
+          }
+          return now.get();
+        };
+    if (entry.latency().isZero()) {
+      return completed(call);
     }
-    // With latency, the caller gets its future at once and the answer later, as from a client.
-    return immediate ? completed(call) : CompletableFuture.supplyAsync(call);
+    // The caller gets its future at once and the answer later, as from a client. The delay is a
+    // timer, not a pool thread asleep, so concurrent calls do not queue behind each other; the
+    // call itself is quick, in memory, and runs on the default async pool once the time is up.
+    Executor afterLatency =
+        CompletableFuture.delayedExecutor(entry.latency().toNanos(), TimeUnit.NANOSECONDS);
+    return CompletableFuture.supplyAsync(call, afterLatency);
   }
 
   private static <T> CompletableFuture<T> completed(Supplier<T> call) {
     try {
       return CompletableFuture.completedFuture(call.get());
-    } catch (AmapiException e) {
+    } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
   }

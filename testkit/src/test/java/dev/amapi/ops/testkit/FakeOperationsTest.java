@@ -24,10 +24,13 @@ import dev.amapi.ops.domain.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -347,6 +350,99 @@ class FakeOperationsTest {
 
     assertThat(fake.operation(PENDING_REBOOT)).contains(pendingReboot());
     assertThat(fake.operations(DEVICE)).containsExactly(pendingReboot());
+  }
+
+  @Test
+  void latency_concurrentAsyncCalls_doNotQueueBehindEachOther() {
+    fake.seed(pendingReboot());
+    fake.latency(Duration.ofMillis(300));
+    // Enough calls to take ten rounds if they took turns on the common pool's workers.
+    int count = Math.max(8, 10 * ForkJoinPool.getCommonPoolParallelism());
+
+    long start = System.nanoTime();
+    List<CompletableFuture<Operation>> answers =
+        IntStream.range(0, count).mapToObj(i -> fake.getAsync(PENDING_REBOOT)).toList();
+    answers.forEach(CompletableFuture::join);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+    // Together they take about one latency; the bound is generous so that it cannot flake.
+    assertThat(elapsed).isLessThan(Duration.ofMillis(2500));
+  }
+
+  @Test
+  void latency_asyncCalls_holdNoThreadWhileTheyWait() throws InterruptedException {
+    fake.seed(pendingReboot());
+    fake.latency(Duration.ofSeconds(1));
+
+    List<CompletableFuture<Operation>> answers =
+        IntStream.range(0, 8).mapToObj(i -> fake.getAsync(PENDING_REBOOT)).toList();
+    // Long enough for a thread that would sleep out the latency to have started sleeping.
+    Thread.sleep(200);
+    List<String> waiting = threadsInside(FakeOperations.class);
+
+    assertThat(waiting).isEmpty();
+    assertThat(answers).allSatisfy(answer -> assertThat(answer.join()).isEqualTo(pendingReboot()));
+  }
+
+  @Test
+  void latency_asyncFailure_completesTheFutureExceptionally() {
+    fake.seed(pendingReboot());
+    fake.latency(Duration.ofMillis(10));
+    fake.failNextCalls(1, Code.UNAVAILABLE);
+
+    CompletableFuture<Operation> answer = fake.getAsync(PENDING_REBOOT);
+
+    assertThatThrownBy(answer::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(AmapiException.class);
+    assertThat(fake.getCount(PENDING_REBOOT)).isEqualTo(1);
+  }
+
+  @Test
+  void closedDuringLatency_asyncCallFailsWithIllegalState() {
+    fake.seed(pendingReboot());
+    fake.latency(Duration.ofMillis(200));
+
+    CompletableFuture<Operation> answer = fake.getAsync(PENDING_REBOOT);
+    fake.close();
+
+    assertThatThrownBy(answer::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("FakeOperations is closed");
+  }
+
+  @Test
+  void close_thenAsyncCall_returnsAFailedFutureWithoutThrowing() {
+    fake.seed(pendingReboot());
+    fake.close();
+
+    CompletableFuture<Void> answer = fake.cancelAsync(PENDING_REBOOT);
+
+    assertThat(answer).isCompletedExceptionally();
+    assertThatThrownBy(answer::join)
+        .cause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("FakeOperations is closed");
+  }
+
+  /**
+   * Returns the names of the threads, but this one, with a frame of {@code type} on their stack.
+   */
+  private static List<String> threadsInside(Class<?> type) {
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(entry -> entry.getKey() != Thread.currentThread())
+        .filter(
+            entry ->
+                Arrays.stream(entry.getValue())
+                    .map(StackTraceElement::getClassName)
+                    .anyMatch(
+                        name ->
+                            name.equals(type.getName()) || name.startsWith(type.getName() + "$")))
+        .map(entry -> entry.getKey().getName())
+        .toList();
   }
 
   private List<Operation> seedOperations(int count) {

@@ -1,5 +1,6 @@
 package dev.amapi.ops.testkit.contract;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -26,6 +27,7 @@ import dev.amapi.ops.testkit.PortCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * defines them, sync and async. Extend it and say how to connect to a started {@link
  * FakeAmapiServer}; the suite seeds and scripts the server's state and closes what {@link #connect}
  * returns, before it closes the server (so an in-memory implementation may hand back the server's
- * own {@link FakeOperations}: closing it first is harmless).
+ * own {@link FakeOperations}: closing it first is harmless). A test may close it itself, so closing
+ * twice must be harmless too.
  *
  * <p>Each test starts a fresh server, so tests are independent and may run in any order.
  */
@@ -395,6 +398,59 @@ public abstract class OperationsContract {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
     assertTrue(elapsed.compareTo(latency.multipliedBy(2)) >= 0, "took " + elapsed);
+  }
+
+  /** Tests that every sync call after close() throws IllegalStateException saying so. */
+  @Test
+  void syncCallAfterClose_throwsIllegalStateMentioningClosed() {
+    ops().close();
+
+    List<IllegalStateException> failures =
+        List.of(
+            assertThrows(IllegalStateException.class, () -> ops().cancel(DEVICE.operation("1"))),
+            assertThrows(IllegalStateException.class, () -> ops().get(DEVICE.operation("1"))),
+            assertThrows(
+                IllegalStateException.class,
+                () -> ops().list(DEVICE, ListOperationsRequest.firstPage())));
+
+    for (IllegalStateException e : failures) {
+      assertTrue(String.valueOf(e.getMessage()).contains("closed"), e.getMessage());
+    }
+  }
+
+  /**
+   * Tests that every async call after close() returns a future failed with IllegalStateException,
+   * rather than throwing.
+   */
+  @Test
+  void asyncCallAfterClose_returnsAFutureFailedWithIllegalState() {
+    ops().close();
+
+    List<CompletableFuture<?>> answers =
+        assertDoesNotThrow(
+            () ->
+                List.of(
+                    ops().cancelAsync(DEVICE.operation("1")),
+                    ops().getAsync(DEVICE.operation("1")),
+                    ops().listAsync(DEVICE, ListOperationsRequest.firstPage())));
+
+    for (CompletableFuture<?> answer : answers) {
+      CompletionException e = assertThrows(CompletionException.class, answer::join);
+      IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
+      assertTrue(String.valueOf(cause.getMessage()).contains("closed"), cause.getMessage());
+    }
+  }
+
+  /** Tests that closing twice is harmless: calls still fail as closed. */
+  @Test
+  void close_twice_isHarmless() {
+    ops().close();
+
+    ops().close();
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> ops().get(DEVICE.operation("1")));
+    assertTrue(String.valueOf(e.getMessage()).contains("closed"), e.getMessage());
   }
 
   /** Tests that every call that reaches the state is journaled, in order, failed or not. */
