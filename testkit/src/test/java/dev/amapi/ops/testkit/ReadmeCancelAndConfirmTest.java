@@ -2,6 +2,8 @@ package dev.amapi.ops.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amapi.ops.domain.AmapiException;
+import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.OperationName;
@@ -31,6 +33,44 @@ class ReadmeCancelAndConfirmTest {
         };
     // README:confirm:end
     return report;
+  }
+
+  static String cancel(DeviceOperations ops, String name) {
+    // README:errors:start
+    try {
+      ops.cancel(OperationName.parse(name)); // a malformed name throws here: nothing is sent
+      return "cancel requested";
+    } catch (AmapiException e) {
+      return switch (e.code()) {
+        case NOT_FOUND -> "no such operation";
+        case UNIMPLEMENTED -> "this operation cannot be cancelled";
+        case UNAVAILABLE -> "no answer, even after the retries";
+        default -> e.code() + " (HTTP " + e.httpStatus().orElse(0) + "): " + e.status().message();
+      };
+    }
+    // README:errors:end
+  }
+
+  @Test
+  void errorsExample_namesEachFailure() {
+    FakeOperations ops = FakeOperations.create();
+    DeviceName device = DeviceName.of("LC03k6enk8", "36c339908766f292");
+    OperationName pending = ops.issueCommand(device, CommandType.REBOOT).name();
+
+    assertThat(cancel(ops, pending.toString())).isEqualTo("cancel requested");
+    assertThat(cancel(ops, device.operation("404").toString())).isEqualTo("no such operation");
+    ops.failNextCalls(1, Code.PERMISSION_DENIED);
+    assertThat(cancel(ops, pending.toString())).startsWith("PERMISSION_DENIED (HTTP 403): ");
+  }
+
+  @Test
+  void readme_showsTheErrorsExampleAsCompiled() throws IOException {
+    String source =
+        Files.readString(
+            Path.of("src/test/java/dev/amapi/ops/testkit/ReadmeCancelAndConfirmTest.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+
+    assertThat(normalize(readme)).contains(normalize(snippet(source, "errors")));
   }
 
   @Test
