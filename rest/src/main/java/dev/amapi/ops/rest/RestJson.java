@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -221,6 +222,19 @@ public final class RestJson {
   public static byte[] writeStatus(Status status) {
     requireNonNull(status, "status");
     return write(g -> writeStatus(g, status));
+  }
+
+  /**
+   * Returns a detail's JSON: the {@code json()} it carries, or, for one built in code with an empty
+   * {@code json()}, the JSON of its typed values as Google's servers write it. For building details
+   * whose {@code json()} is real, as a server would send them (the testkit's fakes do).
+   */
+  public static String detailJson(ErrorDetail detail) {
+    requireNonNull(detail, "detail");
+    if (!detail.json().isEmpty()) {
+      return detail.json();
+    }
+    return new String(write(g -> writeDetailFromValues(g, detail)), StandardCharsets.UTF_8);
   }
 
   /**
@@ -930,7 +944,8 @@ public final class RestJson {
       writeNonEmpty(g, "domain", info.domain());
       if (!info.metadata().isEmpty()) {
         g.writeObjectFieldStart("metadata");
-        for (Map.Entry<String, String> entry : info.metadata().entrySet()) {
+        // Sorted: a Map.copyOf iterates in an order that changes from run to run.
+        for (Map.Entry<String, String> entry : new TreeMap<>(info.metadata()).entrySet()) {
           g.writeStringField(entry.getKey(), entry.getValue());
         }
         g.writeEndObject();

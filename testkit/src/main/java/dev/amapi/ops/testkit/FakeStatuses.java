@@ -1,13 +1,9 @@
 package dev.amapi.ops.testkit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.ErrorDetail;
 import dev.amapi.ops.domain.Status;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.amapi.ops.rest.RestJson;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +11,6 @@ import java.util.Map;
 final class FakeStatuses {
   static final String SERVICE = "androidmanagement.googleapis.com";
   static final String METHOD_PREFIX = "google.android.devicemanagement.v1.AndroidDeviceService.";
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   private FakeStatuses() {}
 
@@ -57,51 +51,14 @@ final class FakeStatuses {
 
   static ErrorDetail.ErrorInfo errorInfo(
       String reason, String domain, Map<String, String> metadata) {
-    String json =
-        write(
-            out -> {
-              out.writeStringField("@type", ErrorDetail.ERROR_INFO);
-              out.writeStringField("reason", reason);
-              out.writeStringField("domain", domain);
-              out.writeObjectFieldStart("metadata");
-              // Sorted, so that the JSON is the same on every run.
-              for (String key : metadata.keySet().stream().sorted().toList()) {
-                out.writeStringField(key, metadata.get(key));
-              }
-              out.writeEndObject();
-            });
+    String json = RestJson.detailJson(new ErrorDetail.ErrorInfo(reason, domain, metadata, ""));
     return new ErrorDetail.ErrorInfo(reason, domain, metadata, json);
   }
 
   static ErrorDetail.BadRequest badRequest(String field, String description) {
-    String json =
-        write(
-            out -> {
-              out.writeStringField("@type", ErrorDetail.BAD_REQUEST);
-              out.writeArrayFieldStart("fieldViolations");
-              out.writeStartObject();
-              out.writeStringField("field", field);
-              out.writeStringField("description", description);
-              out.writeEndObject();
-              out.writeEndArray();
-            });
-    return new ErrorDetail.BadRequest(
-        List.of(new ErrorDetail.BadRequest.FieldViolation(field, description)), json);
-  }
-
-  private interface Fields {
-    void write(JsonGenerator out) throws IOException;
-  }
-
-  private static String write(Fields fields) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator out = JSON.createGenerator(text)) {
-      out.writeStartObject();
-      fields.write(out);
-      out.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot happen: writing to a StringWriter", e);
-    }
-    return text.toString();
+    List<ErrorDetail.BadRequest.FieldViolation> violations =
+        List.of(new ErrorDetail.BadRequest.FieldViolation(field, description));
+    String json = RestJson.detailJson(new ErrorDetail.BadRequest(violations, ""));
+    return new ErrorDetail.BadRequest(violations, json);
   }
 }
