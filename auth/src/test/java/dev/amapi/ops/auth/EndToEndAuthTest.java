@@ -100,6 +100,26 @@ class EndToEndAuthTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
+  void cancel_withAQuotaProject_sendsItAsXGoogUserProject(
+      String name, Supplier<DeviceOperationsBuilder<?>> transport) {
+    Operation reboot = pendingReboot();
+    Path withQuota =
+        ServiceAccountKeys.generate()
+            .withQuotaProjectId("billing-project")
+            .registeredWith(tokens)
+            .writeTo(keys.resolve("with-quota.json"));
+
+    try (DeviceOperations ops =
+        client(transport, GoogleAccessTokenSource.fromServiceAccountKey(withQuota))) {
+      ops.cancel(reboot.name());
+    }
+
+    assertThat(api.takeRequest(java.time.Duration.ofSeconds(5)).header("x-goog-user-project"))
+        .hasValue("billing-project");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("transports")
   void cancel_whenTheTokenIsRevoked_refreshesOnceAndRetries(
       String name, Supplier<DeviceOperationsBuilder<?>> transport) {
     Operation reboot = pendingReboot();
