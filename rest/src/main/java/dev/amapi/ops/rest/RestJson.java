@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -656,42 +657,52 @@ public final class RestJson {
   }
 
   private static ErrorDetail.QuotaFailure decodeQuotaFailure(JsonObject detail, String json) {
-    String type = ErrorDetail.QUOTA_FAILURE;
-    List<ErrorDetail.QuotaFailure.Violation> violations = new ArrayList<>();
-    for (Object item : optionalArray(detail, "violations", "", type).items()) {
-      JsonObject violation = object(item, "/violations", type);
-      violations.add(
-          new ErrorDetail.QuotaFailure.Violation(
-              optionalString(violation, "subject", "/violations", type),
-              optionalString(violation, "description", "/violations", type)));
-    }
-    return new ErrorDetail.QuotaFailure(violations, json);
+    return new ErrorDetail.QuotaFailure(
+        pairs(
+            detail,
+            ErrorDetail.QUOTA_FAILURE,
+            "violations",
+            "subject",
+            "description",
+            ErrorDetail.QuotaFailure.Violation::new),
+        json);
   }
 
   private static ErrorDetail.BadRequest decodeBadRequest(JsonObject detail, String json) {
-    String type = ErrorDetail.BAD_REQUEST;
-    List<ErrorDetail.BadRequest.FieldViolation> violations = new ArrayList<>();
-    for (Object item : optionalArray(detail, "fieldViolations", "", type).items()) {
-      JsonObject violation = object(item, "/fieldViolations", type);
-      violations.add(
-          new ErrorDetail.BadRequest.FieldViolation(
-              optionalString(violation, "field", "/fieldViolations", type),
-              optionalString(violation, "description", "/fieldViolations", type)));
-    }
-    return new ErrorDetail.BadRequest(violations, json);
+    return new ErrorDetail.BadRequest(
+        pairs(
+            detail,
+            ErrorDetail.BAD_REQUEST,
+            "fieldViolations",
+            "field",
+            "description",
+            ErrorDetail.BadRequest.FieldViolation::new),
+        json);
   }
 
   private static ErrorDetail.Help decodeHelp(JsonObject detail, String json) {
-    String type = ErrorDetail.HELP;
-    List<ErrorDetail.Help.Link> links = new ArrayList<>();
-    for (Object item : optionalArray(detail, "links", "", type).items()) {
-      JsonObject link = object(item, "/links", type);
-      links.add(
-          new ErrorDetail.Help.Link(
-              optionalString(link, "description", "/links", type),
-              optionalString(link, "url", "/links", type)));
+    return new ErrorDetail.Help(
+        pairs(detail, ErrorDetail.HELP, "links", "description", "url", ErrorDetail.Help.Link::new),
+        json);
+  }
+
+  /** Reads an array of objects of two string fields, the shape of most google.rpc details. */
+  private static <T> List<T> pairs(
+      JsonObject detail,
+      String type,
+      String arrayField,
+      String first,
+      String second,
+      BiFunction<String, String, T> make) {
+    List<T> items = new ArrayList<>();
+    String path = "/" + arrayField;
+    for (Object item : optionalArray(detail, arrayField, "", type).items()) {
+      JsonObject entry = object(item, path, type);
+      items.add(
+          make.apply(
+              optionalString(entry, first, path, type), optionalString(entry, second, path, type)));
     }
-    return new ErrorDetail.Help(links, json);
+    return items;
   }
 
   private static String typeOf(JsonObject object, String path, String what) {
