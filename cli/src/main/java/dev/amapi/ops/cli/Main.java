@@ -4,6 +4,7 @@ import dev.amapi.ops.domain.AmapiException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.util.EnumSet;
 import java.util.Set;
@@ -104,7 +105,14 @@ public final class Main {
     err.println("amapi-ops: " + TerminalText.line(String.valueOf(failure.getMessage())));
     if (global.verbose) {
       Throwable cause = failure.getCause();
-      (cause == null ? failure : cause).printStackTrace(err);
+      StringWriter trace = new StringWriter();
+      (cause == null ? failure : cause).printStackTrace(new PrintWriter(trace));
+      // Messages in the trace can hold what a server said: each line goes out cleaned too.
+      trace
+          .toString()
+          .lines()
+          .map(line -> (line.startsWith("\t") ? "\t" : "") + TerminalText.line(line))
+          .forEach(err::println);
     }
     err.flush();
   }

@@ -231,6 +231,31 @@ class EndpointModeTest {
     }
   }
 
+  /** Tests that --verbose cleans the stack trace's lines of control characters as well. */
+  @Test
+  void verbose_stackTraceOfAHostileMessage_carriesNoControlCharacters() {
+    try (FakeAmapiServer hostile = FakeAmapiServer.start()) {
+      hostile.enqueue(
+          FakeResponse.error(
+              Status.of(Code.PERMISSION_DENIED, "Caller\u001b]0;owned\u0007 lacks permission"),
+              403));
+      CliRun run =
+          CliRun.of(
+              "--verbose",
+              "--endpoint",
+              hostile.endpoint().toString(),
+              "--credentials",
+              key.toString(),
+              "--max-attempts",
+              "1",
+              "get",
+              pending.name().toString());
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains("AmapiException").doesNotContain("\u001b", "\u0007");
+    }
+  }
+
   /**
    * Tests that control and format characters in a message printed in a table never reach stdout.
    */
