@@ -36,6 +36,12 @@ public abstract class OnFakeServer {
     operations = client.open(server.endpoint(), name);
   }
 
+  /** Forgets the requests the fake recorded, so its journal does not grow through a trial. */
+  @Setup(Level.Iteration)
+  public void clearJournal() {
+    server.clearJournal();
+  }
+
   /** Starts a fake server; the testkit turns Nagle's algorithm off for its answers. */
   static FakeAmapiServer startServer() {
     return FakeAmapiServer.start();
