@@ -9,9 +9,11 @@ import dev.amapi.ops.rest.RestResponse;
 import dev.amapi.ops.rest.RestSettings;
 import dev.amapi.ops.rest.TransportFailures;
 import java.net.SocketTimeoutException;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -45,6 +47,7 @@ final class ApacheHttpExchange implements HttpExchange {
   private static final TimeValue START_WAIT = TimeValue.ofSeconds(1);
 
   private volatile @Nullable CloseableHttpAsyncClient client;
+  private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
   private final boolean owned;
 
   private ApacheHttpExchange(CloseableHttpAsyncClient client, boolean owned) {
@@ -159,6 +162,13 @@ final class ApacheHttpExchange implements HttpExchange {
       // A client that is not running throws rather than fail the future.
       return CompletableFuture.failedFuture(TransportFailures.unavailable(request, e));
     }
+    // Tracked so that close() ends it rather than leave it to a client shutting down.
+    InFlight call = new InFlight(request, answer, sent);
+    inFlight.add(call);
+    answer.whenComplete((response, error) -> inFlight.remove(call));
+    if (client == null) {
+      call.endAsClosed(); // closed while this was being sent
+    }
     // The response timeout bounds the silences; this bounds the whole exchange.
     answer.orTimeout(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
     CompletableFuture<RestResponse> result =
@@ -192,8 +202,12 @@ final class ApacheHttpExchange implements HttpExchange {
   public void close() {
     CloseableHttpAsyncClient current = client;
     client = null;
-    if (current == null || !owned) {
-      return; // closed already, or the caller's client, the caller's to close
+    if (current == null) {
+      return; // closed already
+    }
+    inFlight.forEach(InFlight::endAsClosed);
+    if (!owned) {
+      return; // the caller's client is the caller's to close
     }
     current.initiateShutdown();
     try {
@@ -213,6 +227,17 @@ final class ApacheHttpExchange implements HttpExchange {
   @Override
   public String toString() {
     return "ApacheHttpExchange{" + (owned ? "own client" : "caller's client") + '}';
+  }
+
+  /** A call not yet answered: what close() must end. */
+  private record InFlight(
+      RestRequest request, CompletableFuture<RestResponse> answer, Future<RestResponse> sent) {
+    void endAsClosed() {
+      answer.completeExceptionally(
+          new IllegalStateException(
+              "The client was closed while waiting for " + request.method() + " " + request.uri()));
+      sent.cancel(true);
+    }
   }
 
   private CloseableHttpAsyncClient requireOpen() {
