@@ -8,6 +8,7 @@ import static dev.amapi.ops.testkit.TestOperations.completedLock;
 import static dev.amapi.ops.testkit.TestOperations.pendingReboot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
@@ -392,10 +393,8 @@ class FakeAmapiServerTest {
 
     assertThatThrownBy(() -> CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray()))
         .isInstanceOf(HttpTimeoutException.class);
-    long start = System.nanoTime();
-    server.close();
-
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    // Never blocks on the stalled exchange: a hang guard, not a speed check.
+    assertTimeoutPreemptively(Duration.ofSeconds(10), server::close);
   }
 
   @Test
@@ -430,13 +429,14 @@ class FakeAmapiServerTest {
   }
 
   @Test
-  void takeRequest_noRequest_throwsAssertionErrorQuickly() {
-    long start = System.nanoTime();
-
-    assertThatThrownBy(() -> server.takeRequest(Duration.ofMillis(100)))
+  void takeRequest_noRequest_throwsAssertionErrorInsteadOfWaitingForever() {
+    // A hang guard, not a speed check: takeRequest must give up by itself.
+    assertThatThrownBy(
+            () ->
+                assertTimeoutPreemptively(
+                    Duration.ofSeconds(10), () -> server.takeRequest(Duration.ofMillis(100))))
         .isInstanceOf(AssertionError.class)
         .hasMessage("No request arrived within PT0.1S");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test

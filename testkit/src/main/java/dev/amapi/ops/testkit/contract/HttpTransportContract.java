@@ -266,12 +266,13 @@ public abstract class HttpTransportContract extends OperationsContract {
         DeviceOperations client =
             clientOf(scripted.endpoint(), builder -> builder.requestTimeout(SHORT_TIMEOUT))) {
       scripted.enqueue(FakeResponse.stall());
-      long start = System.nanoTime();
 
+      // Bounded by a hang guard, not timed: the call must give up by itself.
       AmapiException e =
-          assertThrows(AmapiException.class, () -> client.cancel(DEVICE.operation("1")));
+          assertThrows(
+              AmapiException.class,
+              () -> assertTimeoutPreemptively(WAIT, () -> client.cancel(DEVICE.operation("1"))));
 
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       assertEquals(Code.DEADLINE_EXCEEDED, e.code());
       assertTrue(e.httpStatus().isEmpty());
       assertTrue(String.valueOf(e.getMessage()).contains("300 ms"), e.getMessage());
@@ -282,7 +283,6 @@ public abstract class HttpTransportContract extends OperationsContract {
       assertTrue(
           cause != null && cause.getClass().getSimpleName().endsWith("TimeoutException"),
           "the library's timeout is kept, was " + cause);
-      assertTrue(elapsed.compareTo(Duration.ofSeconds(2)) < 0, "failed after " + elapsed);
     }
   }
 
