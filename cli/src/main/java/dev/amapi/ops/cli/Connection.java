@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +52,7 @@ final class Connection implements AutoCloseable {
         FakeFleet.seed(server.operations());
         server.operations().onCancelOfAll(options.fakeScript.onCancel());
         DeviceOperations client =
-            client(options, server.endpoint(), AccessTokenSource.fixed(FAKE_TOKEN));
+            client(options, server.endpoint(), () -> AccessTokenSource.fixed(FAKE_TOKEN));
         err.println(
             "amapi-ops: using the built-in fake server at "
                 + server.endpoint()
@@ -71,8 +72,7 @@ final class Connection implements AutoCloseable {
       throw new Failure(ExitCode.USAGE, "--fake-script needs --fake");
     }
     URI endpoint = options.endpoint == null ? null : checkedEndpoint(options.endpoint);
-    AccessTokenSource tokens = tokens(options);
-    return new Connection(client(options, endpoint == null ? null : endpoint, tokens), null);
+    return new Connection(client(options, endpoint, () -> tokens(options)), null);
   }
 
   DeviceOperations operations() {
@@ -92,17 +92,8 @@ final class Connection implements AutoCloseable {
 
   private static URI checkedEndpoint(String endpoint) {
     try {
-      URI uri = new URI(endpoint);
-      // The builder checks the rest (https, loopback, no query); this only makes it absolute.
-      if (!uri.isAbsolute() || uri.getHost() == null) {
-        throw new Failure(
-            ExitCode.USAGE,
-            "--endpoint must be an absolute URL such as https://androidmanagement.googleapis.com/,"
-                + " was '"
-                + endpoint
-                + "'");
-      }
-      return uri.getPath().isEmpty() ? uri.resolve("/") : uri;
+      // Only parsed here: the builder checks the rest (absolute, https or loopback, no query).
+      return new URI(endpoint);
     } catch (URISyntaxException e) {
       throw new Failure(ExitCode.USAGE, "--endpoint is not a URL: " + e.getMessage());
     }
@@ -137,8 +128,12 @@ final class Connection implements AutoCloseable {
     }
   }
 
+  /**
+   * Builds the client. The settings are checked first, so that a bad endpoint is a usage error even
+   * when no credentials could be loaded; only then are the credentials asked for.
+   */
   private static DeviceOperations client(
-      AmapiOps options, @Nullable URI endpoint, AccessTokenSource tokens) {
+      AmapiOps options, @Nullable URI endpoint, Supplier<AccessTokenSource> tokens) {
     DeviceOperationsBuilder<?> builder =
         switch (options.transport) {
           case JDK -> JdkHttpOperations.builder();
@@ -148,18 +143,19 @@ final class Connection implements AutoCloseable {
       if (endpoint != null) {
         builder.endpoint(endpoint);
       }
-      return builder
-          .tokenSource(tokens)
+      builder
           .applicationName("amapi-ops-cli/" + AmapiOps.version())
           .retryPolicy(
               RetryPolicy.of(
                   options.maxAttempts,
                   RetryPolicy.DEFAULT_INITIAL_BACKOFF,
                   RetryPolicy.DEFAULT_MAX_BACKOFF,
-                  EnumSet.of(Code.UNAVAILABLE)))
-          .build();
+                  EnumSet.of(Code.UNAVAILABLE)));
     } catch (IllegalArgumentException e) {
       throw new Failure(ExitCode.USAGE, "bad setting: " + e.getMessage(), e);
+    }
+    try {
+      return builder.tokenSource(tokens.get()).build();
     } catch (IllegalStateException e) {
       // The credentials' universe domain does not match the endpoint, and the like.
       throw new Failure(ExitCode.AUTH, Failure.sentence(String.valueOf(e.getMessage())), e);

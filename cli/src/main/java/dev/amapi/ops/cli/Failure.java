@@ -3,6 +3,7 @@ package dev.amapi.ops.cli;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.DeviceName;
+import dev.amapi.ops.rest.HttpErrors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,11 +70,11 @@ final class Failure extends RuntimeException {
   }
 
   /**
-   * Returns the text as a sentence: one line safe for a terminal ({@link TerminalText#line}),
+   * Returns the text as a sentence: one line safe for a terminal ({@link HttpErrors#oneLine}),
    * ending with a full stop.
    */
   static String sentence(String text) {
-    String line = TerminalText.line(text);
+    String line = HttpErrors.oneLine(text);
     if (line.isEmpty() || line.endsWith(".") || line.endsWith("!") || line.endsWith("?")) {
       return line;
     }

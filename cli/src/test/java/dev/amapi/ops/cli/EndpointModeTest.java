@@ -299,4 +299,23 @@ class EndpointModeTest {
     assertThat(run.err().lines()).singleElement().asString().contains("https");
     assertThat(tokens.tokenRequestCount()).isZero();
   }
+
+  /** Tests that a bad endpoint is a usage error even when no credentials could be loaded. */
+  @Test
+  void endpoint_relativeWithoutCredentials_isUsageErrorNotAuth() {
+    CliRun run =
+        CliRun.of(
+            "--endpoint",
+            "relative/path",
+            "--credentials",
+            dir.resolve("missing.json").toString(),
+            "get",
+            pending.name().toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .contains("Invalid endpoint \"relative/path\"");
+  }
 }

@@ -90,7 +90,7 @@ public final class HttpErrors {
     if (text.stripLeading().startsWith("<")) {
       text = decodeEntities(stripTags(text));
     }
-    text = collapseWhitespace(replaceControlCharacters(text));
+    text = oneLine(text);
     if (text.length() > MAX_EXCERPT_LENGTH) {
       int end = MAX_EXCERPT_LENGTH;
       if (Character.isHighSurrogate(text.charAt(end - 1))) {
@@ -101,6 +101,16 @@ public final class HttpErrors {
     return cut ? text + "..." : text;
   }
 
+  /**
+   * Returns text from outside (a server's message, a body) as one line safe to log or print on a
+   * terminal: every control character (C0, DEL, C1: so ESC, BEL and CSI too), line or paragraph
+   * separator, format character (bidirectional overrides, zero-width ones) and unpaired surrogate
+   * becomes a space; then each run of whitespace one space, and none at either end.
+   */
+  public static String oneLine(String text) {
+    return collapseWhitespace(replaceControlCharacters(text));
+  }
+
   /** Replaces control and invisible formatting characters with spaces, so text stays one line. */
   static String replaceControlCharacters(String text) {
     StringBuilder out = null;
@@ -109,7 +119,8 @@ public final class HttpErrors {
       if (Character.isISOControl(c)
           || Character.getType(c) == Character.FORMAT
           || c == '\u2028'
-          || c == '\u2029') {
+          || c == '\u2029'
+          || isUnpairedSurrogate(text, i)) {
         if (out == null) {
           out = new StringBuilder(text);
         }
@@ -117,6 +128,17 @@ public final class HttpErrors {
       }
     }
     return out == null ? text : out.toString();
+  }
+
+  private static boolean isUnpairedSurrogate(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+    }
+    return false;
   }
 
   private static String quoted(byte[] body) {

@@ -406,4 +406,10 @@ class HttpErrorsTest {
   void excerpt_empty_isEmpty() {
     assertThat(HttpErrors.excerpt(new byte[0])).isEmpty();
   }
+
+  @Test
+  void oneLine_turnsControlFormatAndLoneSurrogatesIntoSingleSpaces() {
+    assertThat(HttpErrors.oneLine("  a\u001b]0;x\u0007b\r\n\u202ec\uD800d \u2028 e😀  "))
+        .isEqualTo("a ]0;x b c d e😀");
+  }
 }

@@ -378,19 +378,11 @@ public final class FakeTokenServer implements AutoCloseable {
     return in.readNBytes(MAX_BODY_BYTES + 1);
   }
 
+  /** Returns the first value of each field of a form body; a malformed escape throws. */
   private static Map<String, String> form(String body) {
     Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&", -1)) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      form.putIfAbsent(
-          URLDecoder.decode(name, StandardCharsets.UTF_8),
-          URLDecoder.decode(value, StandardCharsets.UTF_8));
-    }
+    Query.split(body, raw -> URLDecoder.decode(raw, StandardCharsets.UTF_8))
+        .forEach((name, values) -> form.put(name, values.get(0)));
     return form;
   }
 

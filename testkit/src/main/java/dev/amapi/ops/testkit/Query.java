@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Reads a request's query parameters the way Google's REST front end does, strictly. */
 final class Query {
@@ -33,17 +34,25 @@ final class Query {
    * @throws AmapiException with {@code INVALID_ARGUMENT} for a malformed escape
    */
   static Map<String, List<String>> parse(String rawQuery) {
+    return split(rawQuery, Query::decode);
+  }
+
+  /**
+   * Splits {@code name=value&...} (a query, or a form body) into names and values, in order, each
+   * passed through {@code decode}. Empty pairs are skipped; a name without {@code =} has value "".
+   */
+  static Map<String, List<String>> split(String raw, UnaryOperator<String> decode) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    if (rawQuery.isEmpty()) {
+    if (raw.isEmpty()) {
       return out;
     }
-    for (String pair : rawQuery.split("&", -1)) {
+    for (String pair : raw.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = decode(eq < 0 ? "" : pair.substring(eq + 1));
+      String name = decode.apply(eq < 0 ? pair : pair.substring(0, eq));
+      String value = decode.apply(eq < 0 ? "" : pair.substring(eq + 1));
       out.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     return out;

@@ -131,20 +131,7 @@ public final class RecordedRequest {
 
   /** Splits a raw query into decoded names and values; a malformed escape is kept as sent. */
   static Map<String, List<String>> queryParameters(String rawQuery) {
-    Map<String, List<String>> out = new TreeMap<>();
-    if (rawQuery.isEmpty()) {
-      return out;
-    }
-    for (String pair : rawQuery.split("&", -1)) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      out.computeIfAbsent(decode(name), n -> new ArrayList<>()).add(decode(value));
-    }
-    return out;
+    return new TreeMap<>(Query.split(rawQuery, RecordedRequest::decode));
   }
 
   private static String decode(String raw) {

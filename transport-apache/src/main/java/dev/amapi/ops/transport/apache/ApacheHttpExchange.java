@@ -1,8 +1,6 @@
 package dev.amapi.ops.transport.apache;
 
 import dev.amapi.ops.domain.AmapiException;
-import dev.amapi.ops.domain.Code;
-import dev.amapi.ops.domain.Status;
 import dev.amapi.ops.rest.HttpExchange;
 import dev.amapi.ops.rest.RestRequest;
 import dev.amapi.ops.rest.RestResponse;
@@ -115,8 +113,7 @@ final class ApacheHttpExchange implements HttpExchange {
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
-      throw new AmapiException(
-          Status.of(Code.CANCELLED, "Interrupted while waiting for " + request), e);
+      throw TransportFailures.interrupted(request, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof RuntimeException runtime) {
@@ -233,9 +230,7 @@ final class ApacheHttpExchange implements HttpExchange {
   private record InFlight(
       RestRequest request, CompletableFuture<RestResponse> answer, Future<RestResponse> sent) {
     void endAsClosed() {
-      answer.completeExceptionally(
-          new IllegalStateException(
-              "The client was closed while waiting for " + request.method() + " " + request.uri()));
+      answer.completeExceptionally(TransportFailures.closedDuring(request, null));
       sent.cancel(true);
     }
   }

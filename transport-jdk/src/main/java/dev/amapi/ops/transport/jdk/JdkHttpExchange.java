@@ -1,8 +1,6 @@
 package dev.amapi.ops.transport.jdk;
 
 import dev.amapi.ops.domain.AmapiException;
-import dev.amapi.ops.domain.Code;
-import dev.amapi.ops.domain.Status;
 import dev.amapi.ops.rest.HttpExchange;
 import dev.amapi.ops.rest.RestRequest;
 import dev.amapi.ops.rest.RestResponse;
@@ -84,11 +82,10 @@ final class JdkHttpExchange implements HttpExchange {
     } catch (InterruptedException e) {
       if (client == null) {
         // close() interrupted the wait (the JDK then aborts the exchange): not the caller's.
-        throw closedDuring(request, e);
+        throw TransportFailures.closedDuring(request, e);
       }
       Thread.currentThread().interrupt();
-      throw new AmapiException(
-          Status.of(Code.CANCELLED, "Interrupted while waiting for " + request), e);
+      throw TransportFailures.interrupted(request, e);
     } finally {
       waiting.remove(caller);
       if (client == null) {
@@ -115,7 +112,7 @@ final class JdkHttpExchange implements HttpExchange {
               throw failure(request, io);
             }
             if (cause instanceof CancellationException && client == null) {
-              throw closedDuring(request, cause);
+              throw TransportFailures.closedDuring(request, cause);
             }
             throw error instanceof CompletionException c ? c : new CompletionException(error);
           }
@@ -181,11 +178,6 @@ final class JdkHttpExchange implements HttpExchange {
     CappedBody.Body body = response.body();
     return new RestResponse(
         response.statusCode(), response.headers().map(), body.bytes(), body.truncated());
-  }
-
-  private static IllegalStateException closedDuring(RestRequest request, Throwable cause) {
-    return new IllegalStateException(
-        "The client was closed while waiting for " + request.method() + " " + request.uri(), cause);
   }
 
   private static AmapiException failure(RestRequest request, IOException e) {
