@@ -5,7 +5,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Checks every production class of every module against the rules of DESIGN.md and STYLE.md. */
+/**
+ * Checks every production class of every module against the rules of ARCHITECTURE.md and
+ * CONTRIBUTING.md.
+ */
 @AnalyzeClasses(packages = Rules.ROOT_PACKAGE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

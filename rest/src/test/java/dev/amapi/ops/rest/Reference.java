@@ -1,33 +1,28 @@
 package dev.amapi.ops.rest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * The shared reference data ({@code /work/shared/reference}): real-shaped API bodies to test
- * against. Found at {@code ../../shared/reference} from the module directory, or wherever the
- * system property {@code amapi.reference.dir} points.
+ * Real-shaped API bodies to test against, kept in this module's test resources: operations as the
+ * API returns them and error bodies as Google's front end sends them (public facts, copied from the
+ * API's documentation and observed answers; see {@code reference/README.md} beside them).
  */
 final class Reference {
-  private Reference() {}
+  private static final String ROOT = "/dev/amapi/ops/rest/reference/";
 
-  /** Returns the directory holding the reference data. */
-  static Path dir() {
-    String override = System.getProperty("amapi.reference.dir");
-    return override != null && !override.isEmpty()
-        ? Path.of(override)
-        : Path.of("../../shared/reference");
-  }
+  private Reference() {}
 
   /** Returns the bytes of a reference file, such as {@code "operations/pending-reboot.json"}. */
   static byte[] bytes(String relativePath) {
-    Path file = dir().resolve(relativePath);
-    try {
-      return Files.readAllBytes(file);
+    try (InputStream in = Reference.class.getResourceAsStream(ROOT + relativePath)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No reference file " + ROOT + relativePath);
+      }
+      return in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read reference file " + file.toAbsolutePath(), e);
+      throw new UncheckedIOException("Cannot read reference file " + relativePath, e);
     }
   }
 }

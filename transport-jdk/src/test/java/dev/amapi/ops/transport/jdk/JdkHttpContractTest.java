@@ -1,7 +1,7 @@
 package dev.amapi.ops.transport.jdk;
 
 import dev.amapi.ops.rest.DeviceOperationsBuilder;
-import dev.amapi.ops.testkit.contract.HttpTransportContract;
+import dev.amapi.ops.testkit.junit5.contract.HttpTransportContract;
 
 /** The port contract, over the JDK's HttpClient. */
 class JdkHttpContractTest extends HttpTransportContract {

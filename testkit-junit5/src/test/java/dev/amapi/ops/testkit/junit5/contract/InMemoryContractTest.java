@@ -1,7 +1,7 @@
-package dev.amapi.ops.testkit;
+package dev.amapi.ops.testkit.junit5.contract;
 
 import dev.amapi.ops.domain.port.DeviceOperations;
-import dev.amapi.ops.testkit.contract.OperationsContract;
+import dev.amapi.ops.testkit.FakeAmapiServer;
 
 /** The port contract, over the in-memory fake: it may never drift from the HTTP transports. */
 class InMemoryContractTest extends OperationsContract {

@@ -1,4 +1,4 @@
-package dev.amapi.ops.testkit.contract;
+package dev.amapi.ops.testkit.junit5.contract;
 
 import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.rest.RestJson;
@@ -13,7 +13,7 @@ import java.util.List;
  * them.
  */
 public final class ReferencePayloads {
-  private static final String ROOT = "/dev/amapi/ops/testkit/reference/";
+  private static final String ROOT = "/dev/amapi/ops/testkit/junit5/reference/";
 
   /** The error bodies, named {@code <http status>-<what>.json}, and one HTML page from a proxy. */
   public static final List<String> ERROR_FILES =

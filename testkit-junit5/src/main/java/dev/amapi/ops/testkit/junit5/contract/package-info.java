@@ -3,6 +3,6 @@
  * extends (both transports, the in-memory fake), so none can drift from the others.
  */
 @NullMarked
-package dev.amapi.ops.testkit.contract;
+package dev.amapi.ops.testkit.junit5.contract;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package dev.amapi.ops.testkit.contract;
+package dev.amapi.ops.testkit.junit5.contract;
 
 import static java.util.Objects.requireNonNull;
 
