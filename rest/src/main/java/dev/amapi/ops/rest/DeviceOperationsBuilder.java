@@ -6,6 +6,7 @@ import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import java.net.URI;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,7 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
   private String applicationName = "";
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private int maxResponseBytes = RestSettings.DEFAULT_MAX_RESPONSE_BYTES;
+  private @Nullable SSLContext sslContext;
 
   /** For subclasses. */
   protected DeviceOperationsBuilder() {}
@@ -83,6 +85,16 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
   }
 
   /**
+   * Sets the TLS context for https endpoints, such as one that trusts a private CA or a corporate
+   * proxy's certificate; defaults to the runtime's default trust store. Hostname verification stays
+   * on.
+   */
+  public final B sslContext(SSLContext sslContext) {
+    this.sslContext = requireNonNull(sslContext, "sslContext");
+    return self();
+  }
+
+  /**
    * Returns a client over this transport: thread-safe, reusable, closed by the caller. Build one
    * per process and share it: building loads the trust store.
    *
@@ -122,7 +134,8 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
         requestTimeout,
         applicationName,
         retryPolicy,
-        maxResponseBytes);
+        maxResponseBytes,
+        sslContext);
   }
 
   /** Returns the transport's exchange for these settings; the client closes it. */

@@ -8,7 +8,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every transport takes alike: where to send requests, how long to wait, which token
@@ -37,6 +40,7 @@ public final class RestSettings {
   private final String applicationName;
   private final RetryPolicy retryPolicy;
   private final int maxResponseBytes;
+  private final @Nullable SSLContext sslContext;
 
   RestSettings(
       URI endpoint,
@@ -45,7 +49,8 @@ public final class RestSettings {
       Duration requestTimeout,
       String applicationName,
       RetryPolicy retryPolicy,
-      int maxResponseBytes) {
+      int maxResponseBytes,
+      @Nullable SSLContext sslContext) {
     this.endpoint = endpoint;
     this.tokenSource = tokenSource;
     this.connectTimeout = connectTimeout;
@@ -53,6 +58,16 @@ public final class RestSettings {
     this.applicationName = applicationName;
     this.retryPolicy = retryPolicy;
     this.maxResponseBytes = maxResponseBytes;
+    this.sslContext = sslContext;
+  }
+
+  /**
+   * Returns the TLS context to use for https endpoints, if the caller set one (a private CA, a
+   * corporate proxy's certificate); empty means the runtime's default trust store. Hostnames are
+   * verified either way.
+   */
+  public Optional<SSLContext> sslContext() {
+    return Optional.ofNullable(sslContext);
   }
 
   /** Returns the endpoint, always ending in {@code /}. */

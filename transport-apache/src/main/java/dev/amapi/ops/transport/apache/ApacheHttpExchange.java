@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
@@ -75,7 +76,7 @@ final class ApacheHttpExchange implements HttpExchange {
         HttpAsyncClients.custom()
             .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
             .setConnectionManager(
-                PoolingAsyncClientConnectionManagerBuilder.create()
+                tls(PoolingAsyncClientConnectionManagerBuilder.create(), settings)
                     .setMaxConnTotal(maxConnections)
                     .setMaxConnPerRoute(maxConnections)
                     .setDefaultConnectionConfig(
@@ -99,6 +100,17 @@ final class ApacheHttpExchange implements HttpExchange {
       Thread.currentThread().interrupt();
     }
     return new ApacheHttpExchange(client, true);
+  }
+
+  private static PoolingAsyncClientConnectionManagerBuilder tls(
+      PoolingAsyncClientConnectionManagerBuilder pool, RestSettings settings) {
+    settings
+        .sslContext()
+        .ifPresent(
+            context ->
+                pool.setTlsStrategy(
+                    ClientTlsStrategyBuilder.create().setSslContext(context).build()));
+    return pool;
   }
 
   static ApacheHttpExchange overCallersClient(CloseableHttpAsyncClient client) {

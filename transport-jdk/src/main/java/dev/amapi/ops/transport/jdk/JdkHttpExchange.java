@@ -51,8 +51,10 @@ final class JdkHttpExchange implements HttpExchange {
         };
     // An executor of our own, so close() can end the threads the client works on.
     ExecutorService executor = Executors.newCachedThreadPool(factory);
+    HttpClient.Builder builder = HttpClient.newBuilder();
+    settings.sslContext().ifPresent(builder::sslContext);
     HttpClient client =
-        HttpClient.newBuilder()
+        builder
             .connectTimeout(settings.connectTimeout())
             // A redirect would carry the token to another URL; the API never redirects.
             .followRedirects(HttpClient.Redirect.NEVER)
