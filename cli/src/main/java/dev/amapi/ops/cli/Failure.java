@@ -3,7 +3,7 @@ package dev.amapi.ops.cli;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.DeviceName;
-import dev.amapi.ops.rest.HttpErrors;
+import dev.amapi.ops.rest.WireFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,11 +70,11 @@ final class Failure extends RuntimeException {
   }
 
   /**
-   * Returns the text as a sentence: one line safe for a terminal ({@link HttpErrors#oneLine}),
+   * Returns the text as a sentence: one line safe for a terminal ({@link WireFormat#oneLine}),
    * ending with a full stop.
    */
   static String sentence(String text) {
-    String line = HttpErrors.oneLine(text);
+    String line = WireFormat.oneLine(text);
     if (line.isEmpty() || line.endsWith(".") || line.endsWith("!") || line.endsWith("?")) {
       return line;
     }

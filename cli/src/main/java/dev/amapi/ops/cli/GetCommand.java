@@ -4,7 +4,7 @@ import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.OperationResult;
-import dev.amapi.ops.rest.RestJson;
+import dev.amapi.ops.rest.WireFormat;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -43,7 +43,7 @@ final class GetCommand implements Callable<Integer> {
     }
     PrintWriter out = global.out();
     if (global.json) {
-      out.println(new String(RestJson.writeOperation(operation), StandardCharsets.UTF_8));
+      out.println(new String(WireFormat.writeOperation(operation), StandardCharsets.UTF_8));
     } else {
       Table table = new Table("FIELD", "VALUE");
       table.add("NAME", operation.name().toString());

@@ -2,14 +2,14 @@ package dev.amapi.ops.cli;
 
 import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.Status;
-import dev.amapi.ops.rest.RestJson;
+import dev.amapi.ops.rest.WireFormat;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds the tool's small JSON documents around what {@link RestJson} writes (operations,
+ * Builds the tool's small JSON documents around what {@link WireFormat} writes (operations,
  * statuses), so the wire format is written in one place and this class only joins members; string
- * escaping is {@link RestJson#quote(String)}'s. Jackson belongs to {@code rest} and {@code testkit}
- * (an architecture rule), hence no generator here.
+ * escaping is {@link WireFormat#quote(String)}'s. Jackson belongs to {@code rest} and {@code
+ * testkit} (an architecture rule), hence no generator here.
  */
 final class JsonText {
   private final StringBuilder out = new StringBuilder();
@@ -36,11 +36,11 @@ final class JsonText {
   }
 
   JsonText operation(String name, Operation operation) {
-    return raw(name, new String(RestJson.writeOperation(operation), StandardCharsets.UTF_8));
+    return raw(name, new String(WireFormat.writeOperation(operation), StandardCharsets.UTF_8));
   }
 
   JsonText status(String name, Status status) {
-    return raw(name, new String(RestJson.writeStatus(status), StandardCharsets.UTF_8));
+    return raw(name, new String(WireFormat.writeStatus(status), StandardCharsets.UTF_8));
   }
 
   /** Adds a member whose value is already JSON. */
@@ -74,6 +74,6 @@ final class JsonText {
 
   /** Returns {@code value} as a JSON string literal, escaped by the binding's JSON library. */
   static String quote(String value) {
-    return RestJson.quote(value);
+    return WireFormat.quote(value);
   }
 }

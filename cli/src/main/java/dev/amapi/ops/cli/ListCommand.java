@@ -5,7 +5,7 @@ import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.ListOperationsRequest;
 import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationsPage;
-import dev.amapi.ops.rest.RestJson;
+import dev.amapi.ops.rest.WireFormat;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,7 +66,7 @@ final class ListCommand implements Callable<Integer> {
     if (global.json) {
       out.println(
           new String(
-              RestJson.writeOperationsPage(OperationsPage.of(operations, "")),
+              WireFormat.writeOperationsPage(OperationsPage.of(operations, "")),
               StandardCharsets.UTF_8));
     } else {
       Table table = new Table("NAME", "TYPE", "STATE", "CREATED");

@@ -1,7 +1,7 @@
 package dev.amapi.ops.cli;
 
 import dev.amapi.ops.domain.AmapiException;
-import dev.amapi.ops.rest.HttpErrors;
+import dev.amapi.ops.rest.WireFormat;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -103,7 +103,7 @@ public final class Main {
   static void printFailure(AmapiOps global, Failure failure) {
     PrintWriter err = global.err();
     // Whatever built the line, a message from outside must not reach the terminal raw.
-    err.println("amapi-ops: " + HttpErrors.oneLine(String.valueOf(failure.getMessage())));
+    err.println("amapi-ops: " + WireFormat.oneLine(String.valueOf(failure.getMessage())));
     if (global.verbose) {
       Throwable cause = failure.getCause();
       StringWriter trace = new StringWriter();
@@ -112,7 +112,7 @@ public final class Main {
       trace
           .toString()
           .lines()
-          .map(line -> (line.startsWith("\t") ? "\t" : "") + HttpErrors.oneLine(line))
+          .map(line -> (line.startsWith("\t") ? "\t" : "") + WireFormat.oneLine(line))
           .forEach(err::println);
     }
     err.flush();

@@ -1,6 +1,6 @@
 package dev.amapi.ops.cli;
 
-import dev.amapi.ops.rest.HttpErrors;
+import dev.amapi.ops.rest.WireFormat;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ final class Table {
     String[] printable = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
       // One row is one line, whatever the server put in a message, and nothing the terminal runs.
-      printable[i] = HttpErrors.oneLine(cells[i]);
+      printable[i] = WireFormat.oneLine(cells[i]);
     }
     rows.add(printable);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationsPage;
-import dev.amapi.ops.rest.RestJson;
+import dev.amapi.ops.rest.WireFormat;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +175,7 @@ class FakeModeTest {
     CliRun run = CliRun.of("--fake", "--json", "list", FakeFleet.WAREHOUSE_SCANNER.toString());
 
     assertThat(run.exitCode()).isZero();
-    OperationsPage page = RestJson.readOperationsPage(bytes(run.out()));
+    OperationsPage page = WireFormat.readOperationsPage(bytes(run.out()));
     assertThat(page.operations())
         .extracting(Operation::name)
         .containsExactly(
@@ -203,7 +203,7 @@ class FakeModeTest {
     CliRun run = CliRun.of("--fake", "get", PENDING_REBOOT, "--json");
 
     assertThat(run.exitCode()).isZero();
-    Operation operation = RestJson.readOperation(bytes(run.out()));
+    Operation operation = WireFormat.readOperation(bytes(run.out()));
     assertThat(operation.name()).isEqualTo(FakeFleet.PENDING_REBOOT);
     assertThat(operation.done()).isFalse();
   }
@@ -235,7 +235,7 @@ class FakeModeTest {
     // The embedded operation is exactly what the REST binding writes.
     int start = json.indexOf("\"operation\":") + "\"operation\":".length();
     int end = json.indexOf(",\"status\":", start);
-    Operation operation = RestJson.readOperation(bytes(json.substring(start, end)));
+    Operation operation = WireFormat.readOperation(bytes(json.substring(start, end)));
     assertThat(operation.isCancelled()).isTrue();
   }
 

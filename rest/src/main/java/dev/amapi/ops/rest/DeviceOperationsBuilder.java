@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
+import dev.amapi.ops.rest.spi.HttpTransport;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +27,9 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private int maxResponseBytes = RestSettings.DEFAULT_MAX_RESPONSE_BYTES;
   private @Nullable SSLContext sslContext;
+  private @Nullable Duration callTimeout;
+  private @Nullable Executor executor;
+  private @Nullable ProxySelector proxy;
 
   /** For subclasses. */
   protected DeviceOperationsBuilder() {}
@@ -51,7 +57,14 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
     return self();
   }
 
-  /** Sets how long one attempt may take, sending to last byte; defaults to 10 s. */
+  /**
+   * Sets how long one attempt may take, from sending to the last byte of the answer; defaults to 10
+   * s. The client enforces it on its own clock, the same on every transport and JDK: when it
+   * passes, the exchange is aborted and the attempt fails with {@code DEADLINE_EXCEEDED}.
+   *
+   * @param requestTimeout a positive duration
+   * @return this builder
+   */
   public final B requestTimeout(Duration requestTimeout) {
     this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout");
     return self();
@@ -95,6 +108,47 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
   }
 
   /**
+   * Sets a deadline for each whole call, retries and the waits between them included, such as "this
+   * cancel gets 5 s"; by default there is none beyond the attempts' own timeouts. When it passes,
+   * the attempt in flight is aborted and the call fails with {@code DEADLINE_EXCEEDED}; no retry
+   * starts that could not finish before it.
+   *
+   * @param callTimeout a positive duration
+   * @return this builder
+   */
+  public final B callTimeout(Duration callTimeout) {
+    this.callTimeout = requireNonNull(callTimeout, "callTimeout");
+    return self();
+  }
+
+  /**
+   * Runs async calls on the caller's executor: their attempts (which block a thread while the
+   * exchange is in flight), token fetches, and the completion of the futures they return. By
+   * default the client runs them on daemon threads of its own, at most 64 at a time, ended by
+   * {@code close()}. An executor passed here stays the caller's to shut down.
+   *
+   * @param executor where async work runs
+   * @return this builder
+   */
+  public final B executor(Executor executor) {
+    this.executor = requireNonNull(executor, "executor");
+    return self();
+  }
+
+  /**
+   * Sends requests through the proxies this selector picks; by default the runtime's default
+   * selector, which follows the standard system properties ({@code https.proxyHost}, {@code
+   * https.proxyPort}, {@code http.nonProxyHosts}).
+   *
+   * @param proxy the proxy selector
+   * @return this builder
+   */
+  public final B proxy(ProxySelector proxy) {
+    this.proxy = requireNonNull(proxy, "proxy");
+    return self();
+  }
+
+  /**
    * Returns a client over this transport: thread-safe, reusable, closed by the caller. Build one
    * per process and share it: building loads the trust store.
    *
@@ -105,7 +159,7 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
    */
   public final DeviceOperations build() {
     RestSettings settings = settings();
-    return new RestOperations(newExchange(settings), settings);
+    return new RestOperations(newTransport(settings), settings);
   }
 
   /**
@@ -122,6 +176,10 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
     }
     requirePositive("connectTimeout", connectTimeout);
     requirePositive("requestTimeout", requestTimeout);
+    Duration wholeCall = callTimeout;
+    if (wholeCall != null) {
+      requirePositive("callTimeout", wholeCall);
+    }
     if (maxResponseBytes < 1024) {
       throw new IllegalStateException(
           "maxResponseBytes must be at least 1024, was " + maxResponseBytes);
@@ -135,11 +193,19 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
         applicationName,
         retryPolicy,
         maxResponseBytes,
-        sslContext);
+        sslContext,
+        callTimeout,
+        executor,
+        proxy);
   }
 
-  /** Returns the transport's exchange for these settings; the client closes it. */
-  protected abstract HttpExchange newExchange(RestSettings settings);
+  /**
+   * Returns the transport for these settings; the client closes it.
+   *
+   * @param settings the checked settings (connect timeout, TLS context, proxy)
+   * @return a new transport
+   */
+  protected abstract HttpTransport newTransport(RestSettings settings);
 
   /** Returns this builder as its own type. */
   protected abstract B self();

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: a stateless utility class.
  */
-public final class HttpErrors {
+final class HttpErrors {
   /** The longest excerpt of a body put in a message, in characters, before {@code "..."}. */
   public static final int MAX_EXCERPT_LENGTH = 200;
 

@@ -82,7 +82,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: a stateless utility class.
  */
-public final class RestJson {
+final class RestJson {
   /** The deepest nesting of objects and arrays a reader accepts. */
   public static final int MAX_NESTING_DEPTH = 64;
 

@@ -16,39 +16,69 @@ import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.rest.internal.RequestUris;
 import dev.amapi.ops.rest.internal.SdkVersion;
+import dev.amapi.ops.rest.spi.HttpMethod;
+import dev.amapi.ops.rest.spi.HttpTransport;
+import dev.amapi.ops.rest.spi.TransportRequest;
+import dev.amapi.ops.rest.spi.TransportResponse;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The operations API over any {@link HttpExchange}: builds each request, authenticates it, sends it
- * through the exchange, retries as the policy says, and turns the answer into values or an {@link
- * AmapiException}. Thread-safe.
+ * The operations API over any {@link HttpTransport}: builds each request, authenticates it, sends
+ * it, bounds it in time, retries as the policy says, and turns the answer into values or an {@link
+ * AmapiException}. The attempt, the 401 refresh and the retry decision are written once ({@link
+ * Run#step()}); a sync call runs the steps on the caller's thread and sleeps between them, an async
+ * one runs them on the executor and waits on the clock's thread. Thread-safe.
  */
 final class RestOperations implements DeviceOperations {
   private static final String JSON = "application/json";
+  private static final int ASYNC_THREADS = 64;
+  private static final long DONE = -1;
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-  private final HttpExchange exchange;
+  private final HttpTransport transport;
   private final RestSettings settings;
   private final AccessTokenSource tokens;
+  private final Deadlines deadlines = new Deadlines();
+  private final Executor executor;
+  private final @Nullable ThreadPoolExecutor ownedExecutor;
+  private final Set<AsyncRun<?>> asyncRuns = ConcurrentHashMap.newKeySet();
   private final String userAgent;
   private final String apiClient;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final long requestTimeoutNanos;
+  private volatile boolean closed;
 
-  /** Creates the client; it closes {@code exchange} when closed. */
-  RestOperations(HttpExchange exchange, RestSettings settings) {
-    this.exchange = requireNonNull(exchange, "exchange");
+  /** Creates the client; it closes {@code transport} when closed. */
+  RestOperations(HttpTransport transport, RestSettings settings) {
+    this.transport = requireNonNull(transport, "transport");
     this.settings = requireNonNull(settings, "settings");
     this.tokens = settings.tokenSource();
+    this.requestTimeoutNanos = settings.requestTimeout().toNanos();
+    Optional<Executor> callers = settings.executor();
+    if (callers.isPresent()) {
+      this.executor = callers.get();
+      this.ownedExecutor = null;
+    } else {
+      ThreadPoolExecutor own = ownExecutor();
+      this.executor = own;
+      this.ownedExecutor = own;
+    }
     String sdk = "amapi-ops/" + SdkVersion.VERSION;
     String java = "Java/" + System.getProperty("java.version");
     this.userAgent =
@@ -89,22 +119,38 @@ final class RestOperations implements DeviceOperations {
     return executeAsync(listCall(device, request));
   }
 
+  /**
+   * Ends every call in flight (a sync caller's {@code call()} throws {@link IllegalStateException},
+   * an async future completes with it), then releases the clock's thread, the executor the client
+   * made, and the transport. Never interrupts a caller's thread; returns without waiting for the
+   * transport's threads to end.
+   */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      exchange.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    deadlines.close();
+    for (AsyncRun<?> run : asyncRuns) {
+      run.endAsClosed();
+    }
+    transport.close();
+    ThreadPoolExecutor own = ownedExecutor;
+    if (own != null) {
+      own.shutdownNow(); // the client's own threads: an attempt on one is aborted already
     }
   }
 
   @Override
   public String toString() {
-    return "RestOperations{" + settings + ", exchange=" + exchange + '}';
+    return "RestOperations{" + settings + ", transport=" + transport + '}';
   }
 
   private Call<@Nullable Void> cancelCall(OperationName name) {
     requireNonNull(name, "name");
     return new Call<>(
-        "POST",
+        HttpMethod.POST,
         RequestUris.cancel(settings.endpoint(), name),
         body -> {
           RestJson.readEmpty(body);
@@ -114,182 +160,105 @@ final class RestOperations implements DeviceOperations {
 
   private Call<Operation> getCall(OperationName name) {
     requireNonNull(name, "name");
-    return new Call<>("GET", RequestUris.get(settings.endpoint(), name), RestJson::readOperation);
+    return new Call<>(
+        HttpMethod.GET, RequestUris.get(settings.endpoint(), name), RestJson::readOperation);
   }
 
   private Call<OperationsPage> listCall(DeviceName device, ListOperationsRequest request) {
     requireNonNull(device, "device");
     requireNonNull(request, "request");
     return new Call<>(
-        "GET",
+        HttpMethod.GET,
         RequestUris.list(settings.endpoint(), device, request),
         RestJson::readOperationsPage);
   }
 
   private <T> T execute(Call<T> call) {
     requireOpen();
-    AccessToken token = tokens.token();
-    boolean refreshed = false;
-    for (int attempt = 1; ; attempt++) {
-      RestRequest request = call.request(token);
-      RestResponse response = null;
-      try {
-        response = exchange.send(request);
-        if (response.statusCode() == 401 && !refreshed) {
-          refreshed = true;
-          AccessToken fresh = tokens.refresh(token);
-          if (!fresh.equals(token)) {
-            // A rejected token is not the server's failure: the retry does not count.
-            token = fresh;
-            attempt--;
-            continue;
-          }
-        }
-        return call.answer(request, response);
-      } catch (AmapiException e) {
-        Optional<Duration> delay =
-            settings
-                .retryPolicy()
-                .nextDelay(e.code(), attempt, serverDelay(e, response).orElse(null));
-        if (delay.isEmpty()) {
-          throw e;
-        }
-        sleep(delay.get(), e);
+    Run<T> run = new Run<>(call);
+    run.token = tokens.token();
+    for (; ; ) {
+      long delay = run.step();
+      if (delay == DONE) {
+        return run.result();
       }
+      sleep(delay, run);
     }
   }
 
   private <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    if (closed.get()) {
-      return CompletableFuture.failedFuture(TransportFailures.closed());
+    if (closed) {
+      return CompletableFuture.failedFuture(closed());
     }
-    CompletableFuture<T> result = new CompletableFuture<>();
-    // The token source may fetch over the network: never on the caller's thread.
-    CompletableFuture.supplyAsync(tokens::token)
-        .whenComplete(
-            (token, error) -> {
-              if (error != null) {
-                result.completeExceptionally(unwrap(error));
-              } else {
-                attemptAsync(call, token, 1, false, result);
-              }
-            });
-    return result;
-  }
-
-  private <T> void attemptAsync(
-      Call<T> call,
-      AccessToken token,
-      int attempt,
-      boolean refreshed,
-      CompletableFuture<T> result) {
-    try {
-      sendAsync(call, token, attempt, refreshed, result);
-    } catch (RuntimeException | Error e) {
-      // This runs in the transport's and the delayed executor's callbacks: whatever goes wrong
-      // must reach the caller's future, or it would never complete.
-      result.completeExceptionally(e);
-    }
-  }
-
-  private <T> void sendAsync(
-      Call<T> call,
-      AccessToken token,
-      int attempt,
-      boolean refreshed,
-      CompletableFuture<T> result) {
-    if (result.isDone()) {
-      return; // the caller cancelled: do not send again
-    }
-    if (closed.get()) {
-      result.completeExceptionally(TransportFailures.closed());
-      return;
-    }
-    RestRequest request = call.request(token);
-    CompletableFuture<RestResponse> sent = exchange.sendAsync(request);
-    result.whenComplete(
+    AsyncRun<T> async = new AsyncRun<>(new Run<>(call));
+    asyncRuns.add(async);
+    async.future.whenComplete(
         (value, error) -> {
-          if (result.isCancelled()) {
-            sent.cancel(true);
+          asyncRuns.remove(async);
+          if (async.future.isCancelled()) {
+            async.run.cancel(); // the caller gave up: abort the exchange in flight
           }
         });
-    sent.whenComplete(
-        (response, error) -> {
-          try {
-            if (error != null) {
-              throw unwrap(error);
-            }
-            if (response.statusCode() == 401 && !refreshed) {
-              CompletableFuture.supplyAsync(() -> tokens.refresh(token))
-                  .whenComplete(
-                      (fresh, refreshError) -> {
-                        if (refreshError != null) {
-                          result.completeExceptionally(unwrap(refreshError));
-                        } else if (fresh == null) {
-                          result.completeExceptionally(
-                              new NullPointerException("the token source refreshed to null"));
-                        } else if (!fresh.equals(token)) {
-                          attemptAsync(call, fresh, attempt, true, result);
-                        } else {
-                          completeWith(call, request, response, token, attempt, true, result);
-                        }
-                      });
-              return;
-            }
-            completeWith(call, request, response, token, attempt, refreshed, result);
-          } catch (AmapiException e) {
-            retryOrFail(call, token, attempt, refreshed, e, null, result);
-          } catch (RuntimeException | Error e) {
-            result.completeExceptionally(e);
-          }
-        });
-  }
-
-  private <T> void completeWith(
-      Call<T> call,
-      RestRequest request,
-      RestResponse response,
-      AccessToken token,
-      int attempt,
-      boolean refreshed,
-      CompletableFuture<T> result) {
-    try {
-      result.complete(call.answer(request, response));
-    } catch (AmapiException e) {
-      retryOrFail(call, token, attempt, refreshed, e, response, result);
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
+    if (closed) {
+      async.endAsClosed(); // closed while this was being set up
+    } else {
+      async.resume();
     }
-  }
-
-  private <T> void retryOrFail(
-      Call<T> call,
-      AccessToken token,
-      int attempt,
-      boolean refreshed,
-      AmapiException failure,
-      @Nullable RestResponse response,
-      CompletableFuture<T> result) {
-    Optional<Duration> delay =
-        settings
-            .retryPolicy()
-            .nextDelay(failure.code(), attempt, serverDelay(failure, response).orElse(null));
-    if (delay.isEmpty()) {
-      result.completeExceptionally(failure);
-      return;
-    }
-    CompletableFuture.delayedExecutor(delay.get().toMillis(), TimeUnit.MILLISECONDS)
-        .execute(() -> attemptAsync(call, token, attempt + 1, refreshed, result));
+    return async.future;
   }
 
   private void requireOpen() {
-    if (closed.get()) {
-      throw TransportFailures.closed();
+    if (closed) {
+      throw closed();
     }
   }
 
+  private static IllegalStateException closed() {
+    return new IllegalStateException("The client is closed");
+  }
+
+  private static void sleep(long delayNanos, Run<?> run) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(delayNanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      AmapiException failure = run.lastFailure;
+      AmapiException interrupted =
+          new AmapiException(
+              Status.of(
+                  Code.CANCELLED,
+                  "Interrupted while waiting to retry"
+                      + (failure == null ? "" : ": " + failure.getMessage())),
+              e);
+      if (failure != null) {
+        interrupted.addSuppressed(failure);
+      }
+      throw interrupted;
+    }
+  }
+
+  private static ThreadPoolExecutor ownExecutor() {
+    int id = CLIENTS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor own =
+        new ThreadPoolExecutor(
+            ASYNC_THREADS,
+            ASYNC_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "amapi-ops-async-" + id + "-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    own.allowCoreThreadTimeOut(true);
+    return own;
+  }
+
   private static Optional<Duration> serverDelay(
-      AmapiException failure, @Nullable RestResponse response) {
+      AmapiException failure, @Nullable TransportResponse response) {
     Optional<Duration> fromDetails =
         failure.status().detail(ErrorDetail.RetryInfo.class).map(ErrorDetail.RetryInfo::retryDelay);
     if (fromDetails.isPresent() || response == null) {
@@ -303,47 +272,276 @@ final class RestOperations implements DeviceOperations {
         .map(value -> Duration.ofSeconds(Long.parseLong(value)));
   }
 
-  private static void sleep(Duration delay, AmapiException failure) {
-    try {
-      Thread.sleep(delay.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      AmapiException interrupted =
+  private static String describe(long nanos) {
+    long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private static byte[] bodyOf(TransportResponse response) {
+    byte[] array = response.bodyArray();
+    return array.length == response.bodyLength() ? array : response.body();
+  }
+
+  /**
+   * One call from start to answer: the attempts so far, the token, and the deadline. {@link
+   * #step()} is the whole retry loop's body, shared by sync and async calls.
+   */
+  private final class Run<T> {
+    private final Call<T> call;
+    private final long startNanos = System.nanoTime();
+    private final boolean hasDeadline;
+    private final long deadlineNanos;
+    private @Nullable AccessToken token;
+    private int attempt;
+    private boolean refreshed;
+    private @Nullable T value;
+    private @Nullable AmapiException lastFailure;
+    private @Nullable RuntimeException failure;
+    private @Nullable TransportResponse lastResponse;
+    private volatile HttpTransport.@Nullable Exchange current;
+    private volatile boolean cancelled;
+
+    Run(Call<T> call) {
+      this.call = call;
+      Optional<Duration> whole = settings.callTimeout();
+      this.hasDeadline = whole.isPresent();
+      this.deadlineNanos = startNanos + whole.map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * Makes one attempt, with its one 401 refresh, and decides what follows.
+     *
+     * @return the nanoseconds to wait before the next attempt, or {@link #DONE} when {@link
+     *     #result()} has the answer or the failure
+     */
+    long step() {
+      attempt++;
+      lastResponse = null;
+      AmapiException failed;
+      try {
+        value = attemptOnce();
+        return DONE;
+      } catch (AmapiException e) {
+        failed = e;
+      }
+      lastFailure = failed;
+      Optional<Duration> delay =
+          settings
+              .retryPolicy()
+              .nextDelay(failed.code(), attempt, serverDelay(failed, lastResponse).orElse(null));
+      if (delay.isEmpty() || cancelled) {
+        failure = failed;
+        return DONE;
+      }
+      long wait = delay.get().toNanos();
+      if (hasDeadline && System.nanoTime() + wait - deadlineNanos >= 0) {
+        failure = callDeadlinePassed(failed);
+        return DONE;
+      }
+      return wait;
+    }
+
+    /** Returns the answer, or throws the failure the call ended with. */
+    @SuppressWarnings("NullAway") // a call answered with no value (cancel) returns null as Void
+    T result() {
+      RuntimeException failed = failure;
+      if (failed != null) {
+        throw failed;
+      }
+      return value;
+    }
+
+    void cancel() {
+      cancelled = true;
+      HttpTransport.Exchange exchange = current;
+      if (exchange != null) {
+        exchange.abort();
+      }
+    }
+
+    private T attemptOnce() {
+      for (; ; ) {
+        AccessToken sent = requireNonNull(token, "token");
+        TransportRequest request = call.request(sent, timeLeftNanos());
+        TransportResponse response = exchange(request);
+        lastResponse = response;
+        if (response.statusCode() == 401 && !refreshed) {
+          refreshed = true;
+          AccessToken fresh = requireNonNull(tokens.refresh(sent), "the token source's refresh");
+          if (!fresh.equals(sent)) {
+            token = fresh; // a rejected token is not the server's failure: this does not count
+            continue;
+          }
+        }
+        return call.answer(request, response);
+      }
+    }
+
+    private long timeLeftNanos() {
+      long left = requestTimeoutNanos;
+      if (hasDeadline) {
+        left = Math.min(left, deadlineNanos - System.nanoTime());
+      }
+      return left;
+    }
+
+    private TransportResponse exchange(TransportRequest request) {
+      if (closed) {
+        throw closed();
+      }
+      long now = System.nanoTime();
+      long attemptDeadline = now + requestTimeoutNanos;
+      boolean limitedByCall = hasDeadline && deadlineNanos - attemptDeadline < 0;
+      if (limitedByCall) {
+        attemptDeadline = deadlineNanos;
+        if (deadlineNanos - now <= 0) {
+          throw callDeadlinePassed(lastFailure);
+        }
+      }
+      HttpTransport.Exchange exchange = transport.prepare(request);
+      current = exchange;
+      if (cancelled || closed) {
+        exchange.abort();
+      }
+      Deadlines.Watch watch = deadlines.watch(exchange, attemptDeadline);
+      try {
+        return exchange.call();
+      } catch (RuntimeException e) {
+        boolean expired = watch.expired() || System.nanoTime() - attemptDeadline >= 0;
+        throw noAnswer(request, e, expired, limitedByCall);
+      } finally {
+        watch.close();
+        current = null;
+      }
+    }
+
+    private RuntimeException noAnswer(
+        TransportRequest request, RuntimeException e, boolean expired, boolean limitedByCall) {
+      if (closed) {
+        return new IllegalStateException(
+            "The client was closed while waiting for " + request.method() + " " + request.uri(), e);
+      }
+      if (cancelled) {
+        return new AmapiException(
+            Status.of(Code.CANCELLED, "Cancelled by the caller: " + request), e);
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        return new AmapiException(
+            Status.of(Code.CANCELLED, "Interrupted while waiting for " + request), e);
+      }
+      String what = "No answer to " + request.method() + " " + request.uri();
+      if (expired) {
+        String limit =
+            limitedByCall
+                ? "the call's deadline of "
+                    + describe(settings.callTimeout().orElseThrow().toNanos())
+                : describe(requestTimeoutNanos);
+        // The binding's clock decided, whatever the library raised as the exchange was aborted
+        // (Java 25 reports a cut body as an IOException about its length): kept, suppressed.
+        TimeoutException timedOut = new TimeoutException("aborted after " + limit);
+        timedOut.addSuppressed(e);
+        return new AmapiException(
+            Status.of(Code.DEADLINE_EXCEEDED, what + " within " + limit), timedOut);
+      }
+      Throwable cause =
+          e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+      String reason = cause.getMessage();
+      return new AmapiException(
+          Status.of(
+              Code.UNAVAILABLE,
+              what
+                  + ": "
+                  + cause.getClass().getSimpleName()
+                  + (reason == null || reason.isEmpty() ? "" : ": " + reason)),
+          cause);
+    }
+
+    private AmapiException callDeadlinePassed(@Nullable AmapiException last) {
+      String deadline = describe(settings.callTimeout().orElseThrow().toNanos());
+      AmapiException exceeded =
           new AmapiException(
               Status.of(
-                  Code.CANCELLED, "Interrupted while waiting to retry: " + failure.getMessage()),
-              e);
-      interrupted.addSuppressed(failure);
-      throw interrupted;
+                  Code.DEADLINE_EXCEEDED,
+                  "The call's deadline of "
+                      + deadline
+                      + " passed after "
+                      + attempt
+                      + (attempt == 1 ? " attempt" : " attempts")
+                      + (last == null ? "" : "; the last failed with " + last.getMessage())),
+              last);
+      return exceeded;
     }
   }
 
-  private static RuntimeException unwrap(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
+  /** An async call: its steps run on the executor, its waits on the clock's thread. */
+  private final class AsyncRun<T> {
+    private final Run<T> run;
+    private final CompletableFuture<T> future = new CompletableFuture<>();
+
+    AsyncRun(Run<T> run) {
+      this.run = run;
     }
-    if (cause instanceof RuntimeException runtime) {
-      return runtime;
+
+    /** Runs the next step on the executor. */
+    void resume() {
+      try {
+        executor.execute(this::step);
+      } catch (RejectedExecutionException e) {
+        future.completeExceptionally(
+            closed ? closedDuring(e) : new IllegalStateException("The executor refused", e));
+      }
     }
-    return new CompletionException(cause);
+
+    void endAsClosed() {
+      future.completeExceptionally(closedDuring(null));
+      run.cancel();
+    }
+
+    private IllegalStateException closedDuring(@Nullable Throwable cause) {
+      return new IllegalStateException(
+          "The client was closed while waiting for " + run.call.method + " " + run.call.uri, cause);
+    }
+
+    private void step() {
+      if (future.isDone()) {
+        return;
+      }
+      try {
+        if (run.token == null) {
+          // The token source may fetch over the network: here, on the executor, never the caller's
+          // thread or a common pool.
+          run.token = tokens.token();
+        }
+        long delay = run.step();
+        if (delay == DONE) {
+          future.complete(run.result());
+          return;
+        }
+        deadlines.schedule(this::resume, delay);
+      } catch (RejectedExecutionException e) {
+        future.completeExceptionally(closedDuring(e));
+      } catch (RuntimeException | Error e) {
+        // Whatever goes wrong reaches the caller's future, or it would never complete. An Error
+        // is never retried.
+        future.completeExceptionally(e);
+      }
+    }
   }
 
   /** One API call: its method, URI and how to read a successful answer. */
   private final class Call<T> {
-    private final String method;
+    private final HttpMethod method;
     private final URI uri;
     private final Function<byte[], T> decoder;
 
-    Call(String method, URI uri, Function<byte[], T> decoder) {
+    Call(HttpMethod method, URI uri, Function<byte[], T> decoder) {
       this.method = method;
       this.uri = uri;
       this.decoder = decoder;
     }
 
-    RestRequest request(AccessToken token) {
-      Map<String, String> headers = new LinkedHashMap<>();
+    TransportRequest request(AccessToken token, long timeLeftNanos) {
+      Map<String, String> headers = new LinkedHashMap<>(8);
       headers.put("authorization", "Bearer " + token.value());
       headers.put("accept", JSON);
       headers.put("user-agent", userAgent);
@@ -355,15 +553,19 @@ final class RestOperations implements DeviceOperations {
                   headers.put(
                       "x-goog-user-project",
                       HeaderValues.requireVisible("the token source's quota project", project)));
-      return new RestRequest(
-          method, uri, headers, settings.requestTimeout(), settings.maxResponseBytes());
+      return new TransportRequest(
+          method,
+          uri,
+          headers,
+          Duration.ofNanos(Math.max(0, timeLeftNanos)),
+          settings.maxResponseBytes());
     }
 
-    T answer(RestRequest request, RestResponse response) {
+    T answer(TransportRequest request, TransportResponse response) {
       int status = response.statusCode();
       if (status < 200 || status > 299) {
         throw new AmapiException(
-            HttpErrors.statusOf(status, response.body(), response.truncated()), status);
+            HttpErrors.statusOf(status, bodyOf(response), response.truncated()), status);
       }
       if (response.truncated()) {
         throw new AmapiException(
@@ -376,11 +578,12 @@ final class RestOperations implements DeviceOperations {
                     + " is larger than maxResponseBytes ("
                     + settings.maxResponseBytes()
                     + " bytes); it starts: "
-                    + HttpErrors.excerpt(response.body())),
+                    + HttpErrors.excerpt(bodyOf(response))),
             status);
       }
+      byte[] body = bodyOf(response);
       try {
-        return decoder.apply(response.body());
+        return decoder.apply(body);
       } catch (IllegalArgumentException e) {
         throw new AmapiException(
             Status.of(
@@ -392,7 +595,7 @@ final class RestOperations implements DeviceOperations {
                     + ": "
                     + e.getMessage()
                     + "; body: "
-                    + HttpErrors.excerpt(response.body())),
+                    + HttpErrors.excerpt(body)),
             status);
       }
     }

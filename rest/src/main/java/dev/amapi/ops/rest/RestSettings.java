@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import java.net.InetAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +43,9 @@ public final class RestSettings {
   private final RetryPolicy retryPolicy;
   private final int maxResponseBytes;
   private final @Nullable SSLContext sslContext;
+  private final @Nullable Duration callTimeout;
+  private final @Nullable Executor executor;
+  private final @Nullable ProxySelector proxy;
 
   RestSettings(
       URI endpoint,
@@ -50,7 +55,10 @@ public final class RestSettings {
       String applicationName,
       RetryPolicy retryPolicy,
       int maxResponseBytes,
-      @Nullable SSLContext sslContext) {
+      @Nullable SSLContext sslContext,
+      @Nullable Duration callTimeout,
+      @Nullable Executor executor,
+      @Nullable ProxySelector proxy) {
     this.endpoint = endpoint;
     this.tokenSource = tokenSource;
     this.connectTimeout = connectTimeout;
@@ -59,6 +67,40 @@ public final class RestSettings {
     this.retryPolicy = retryPolicy;
     this.maxResponseBytes = maxResponseBytes;
     this.sslContext = sslContext;
+    this.callTimeout = callTimeout;
+    this.executor = executor;
+    this.proxy = proxy;
+  }
+
+  /**
+   * Returns the deadline of a whole call, retries and their waits included, if the caller set one.
+   *
+   * @return how long one call may take from start to answer; empty for no limit beyond the
+   *     attempts' own
+   */
+  public Optional<Duration> callTimeout() {
+    return Optional.ofNullable(callTimeout);
+  }
+
+  /**
+   * Returns the caller's executor for async calls (their attempts, token fetches and completions),
+   * if one was set; empty means the client's own daemon threads.
+   *
+   * @return the executor
+   */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
+  /**
+   * Returns the proxy selector the caller set, if any; empty means the runtime's default one, which
+   * follows the standard proxy system properties ({@code https.proxyHost}, {@code https.proxyPort},
+   * {@code http.nonProxyHosts}).
+   *
+   * @return the proxy selector
+   */
+  public Optional<ProxySelector> proxy() {
+    return Optional.ofNullable(proxy);
   }
 
   /**
@@ -119,6 +161,10 @@ public final class RestSettings {
         + retryPolicy
         + ", maxResponseBytes="
         + maxResponseBytes
+        + (callTimeout == null ? "" : ", callTimeout=" + callTimeout)
+        + (sslContext == null ? "" : ", sslContext=" + sslContext.getProtocol())
+        + (proxy == null ? "" : ", proxy=" + proxy)
+        + (executor == null ? "" : ", executor=caller's")
         + '}';
   }
 

@@ -10,10 +10,12 @@ import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
+import dev.amapi.ops.rest.spi.HttpTransport;
+import dev.amapi.ops.rest.spi.TransportRequest;
+import dev.amapi.ops.rest.spi.TransportResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,20 +37,20 @@ class RestOperationsTest {
       OperationName.of("LC03k6enk8", "36c339908766f292", "1786048723669");
   private static final Duration WAIT = Duration.ofSeconds(5);
 
-  /** An exchange answering from a queue and recording what it was asked to send. */
-  private static final class ScriptedExchange implements HttpExchange {
-    final List<RestRequest> sent = new ArrayList<>();
-    private final Deque<RestResponse> answers = new ArrayDeque<>();
+  /** A transport answering from a queue and recording what it was asked to send. */
+  private static final class ScriptedExchange implements HttpTransport {
+    final List<TransportRequest> sent = new CopyOnWriteArrayList<>();
+    private final Deque<TransportResponse> answers = new ArrayDeque<>();
 
     ScriptedExchange answer(int status, String body, Map<String, List<String>> headers) {
-      answers.add(new RestResponse(status, headers, body.getBytes(StandardCharsets.UTF_8), false));
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      answers.add(TransportResponse.of(status, headers, bytes, bytes.length, false));
       return this;
     }
 
-    @Override
-    public synchronized RestResponse send(RestRequest request) {
+    synchronized TransportResponse send(TransportRequest request) {
       sent.add(request);
-      RestResponse answer = answers.poll();
+      TransportResponse answer = answers.poll();
       if (answer == null) {
         throw new AssertionError("no answer scripted for " + request);
       }
@@ -55,12 +58,16 @@ class RestOperationsTest {
     }
 
     @Override
-    public CompletableFuture<RestResponse> sendAsync(RestRequest request) {
-      try {
-        return CompletableFuture.completedFuture(send(request));
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
-      }
+    public Exchange prepare(TransportRequest request) {
+      return new Exchange() {
+        @Override
+        public TransportResponse call() {
+          return send(request);
+        }
+
+        @Override
+        public void abort() {}
+      };
     }
 
     @Override
@@ -75,7 +82,7 @@ class RestOperationsTest {
     }
 
     @Override
-    protected HttpExchange newExchange(RestSettings settings) {
+    protected HttpTransport newTransport(RestSettings settings) {
       return exchange;
     }
 

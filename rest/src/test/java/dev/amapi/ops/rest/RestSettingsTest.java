@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.amapi.ops.domain.AccessToken;
 import dev.amapi.ops.domain.port.AccessTokenSource;
+import dev.amapi.ops.rest.spi.HttpTransport;
+import dev.amapi.ops.rest.spi.TransportRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,16 +21,11 @@ class RestSettingsTest {
     final AtomicReference<RestSettings> built = new AtomicReference<>();
 
     @Override
-    protected HttpExchange newExchange(RestSettings settings) {
+    protected HttpTransport newTransport(RestSettings settings) {
       built.set(settings);
-      return new HttpExchange() {
+      return new HttpTransport() {
         @Override
-        public RestResponse send(RestRequest request) {
-          throw new AssertionError("no request expected");
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<RestResponse> sendAsync(RestRequest request) {
+        public Exchange prepare(TransportRequest request) {
           throw new AssertionError("no request expected");
         }
 

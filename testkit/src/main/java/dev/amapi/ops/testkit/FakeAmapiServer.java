@@ -10,7 +10,7 @@ import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.ListOperationsRequest;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.Status;
-import dev.amapi.ops.rest.RestJson;
+import dev.amapi.ops.rest.WireFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -529,7 +529,7 @@ public final class FakeAmapiServer implements AutoCloseable {
     }
 
     static Reply error(Status status, int httpStatus) {
-      return new Reply(httpStatus, Map.of(), RestJson.writeErrorEnvelope(status, httpStatus));
+      return new Reply(httpStatus, Map.of(), WireFormat.writeErrorEnvelope(status, httpStatus));
     }
 
     static Reply error(Status status) {
@@ -554,7 +554,7 @@ public final class FakeAmapiServer implements AutoCloseable {
       return new Reply(
           401,
           Map.of("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""),
-          RestJson.writeErrorEnvelope(status, status.code().httpStatus()));
+          WireFormat.writeErrorEnvelope(status, status.code().httpStatus()));
     }
     try {
       Map<String, List<String>> parameters = Query.parse(request.query());
@@ -575,7 +575,7 @@ public final class FakeAmapiServer implements AutoCloseable {
           if (failed != null) {
             return failed;
           }
-          return Reply.ok(RestJson.writeOperation(operations.getNow(name)));
+          return Reply.ok(WireFormat.writeOperation(operations.getNow(name)));
         }
         case LIST -> {
           DeviceName device = route.deviceName();
@@ -588,7 +588,7 @@ public final class FakeAmapiServer implements AutoCloseable {
           if (failed != null) {
             return failed;
           }
-          return Reply.ok(RestJson.writeOperationsPage(operations.listNow(device, list)));
+          return Reply.ok(WireFormat.writeOperationsPage(operations.listNow(device, list)));
         }
       }
       throw new AssertionError(route.kind);
@@ -625,7 +625,7 @@ public final class FakeAmapiServer implements AutoCloseable {
     return new Reply(
         failure.httpStatus(),
         headers,
-        RestJson.writeErrorEnvelope(failure.status(), failure.httpStatus()));
+        WireFormat.writeErrorEnvelope(failure.status(), failure.httpStatus()));
   }
 
   private static void sendError(HttpExchange exchange, Status status) throws IOException {
@@ -635,7 +635,7 @@ public final class FakeAmapiServer implements AutoCloseable {
   private static void sendError(HttpExchange exchange, Status status, int httpStatus)
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", FakeResponse.JSON_CONTENT_TYPE);
-    send(exchange, httpStatus, RestJson.writeErrorEnvelope(status, httpStatus));
+    send(exchange, httpStatus, WireFormat.writeErrorEnvelope(status, httpStatus));
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -3,7 +3,7 @@ package dev.amapi.ops.testkit;
 import static java.util.Objects.requireNonNull;
 
 import dev.amapi.ops.domain.Status;
-import dev.amapi.ops.rest.RestJson;
+import dev.amapi.ops.rest.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class FakeResponse {
         Kind.ANSWER,
         checkStatus(httpStatus),
         JSON_CONTENT_TYPE,
-        RestJson.writeErrorEnvelope(status, httpStatus),
+        WireFormat.writeErrorEnvelope(status, httpStatus),
         List.of(),
         Duration.ZERO);
   }

@@ -3,7 +3,7 @@ package dev.amapi.ops.testkit;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.ErrorDetail;
 import dev.amapi.ops.domain.Status;
-import dev.amapi.ops.rest.RestJson;
+import dev.amapi.ops.rest.WireFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -51,14 +51,14 @@ final class FakeStatuses {
 
   static ErrorDetail.ErrorInfo errorInfo(
       String reason, String domain, Map<String, String> metadata) {
-    String json = RestJson.detailJson(new ErrorDetail.ErrorInfo(reason, domain, metadata, ""));
+    String json = WireFormat.detailJson(new ErrorDetail.ErrorInfo(reason, domain, metadata, ""));
     return new ErrorDetail.ErrorInfo(reason, domain, metadata, json);
   }
 
   static ErrorDetail.BadRequest badRequest(String field, String description) {
     List<ErrorDetail.BadRequest.FieldViolation> violations =
         List.of(new ErrorDetail.BadRequest.FieldViolation(field, description));
-    String json = RestJson.detailJson(new ErrorDetail.BadRequest(violations, ""));
+    String json = WireFormat.detailJson(new ErrorDetail.BadRequest(violations, ""));
     return new ErrorDetail.BadRequest(violations, json);
   }
 }

@@ -19,8 +19,7 @@ import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.OperationsPage;
 import dev.amapi.ops.domain.Status;
-import dev.amapi.ops.rest.HttpErrors;
-import dev.amapi.ops.rest.RestJson;
+import dev.amapi.ops.rest.WireFormat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,7 +92,8 @@ class FakeAmapiServerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .contains("application/json; charset=UTF-8");
-    RestJson.readEmpty(response.body());
+    assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).strip())
+        .isEqualTo("{}");
     assertThat(server.operations().operation(PENDING_REBOOT).orElseThrow().isCancelled()).isTrue();
   }
 
@@ -119,7 +119,7 @@ class FakeAmapiServerTest {
     assertThat(request.method()).isEqualTo("GET");
     assertThat(request.path()).isEqualTo("/v1/" + PENDING_REBOOT);
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(RestJson.readOperation(response.body())).isEqualTo(pendingReboot());
+    assertThat(WireFormat.readOperation(response.body())).isEqualTo(pendingReboot());
   }
 
   @Test
@@ -129,7 +129,7 @@ class FakeAmapiServerTest {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type"))
         .contains("application/json; charset=UTF-8");
-    Status status = HttpErrors.statusOf(404, response.body(), false);
+    Status status = WireFormat.readError(404, response.body(), false);
     assertThat(status.code()).isEqualTo(Code.NOT_FOUND);
     assertThat(status.message()).isEqualTo("Requested entity was not found.");
     assertThat(status.detail(ErrorDetail.ErrorInfo.class).orElseThrow().reason())
@@ -143,7 +143,7 @@ class FakeAmapiServerTest {
 
     HttpResponse<byte[]> response = get("/v1/" + issued.name());
 
-    assertThat(RestJson.readOperation(response.body())).isEqualTo(issued);
+    assertThat(WireFormat.readOperation(response.body())).isEqualTo(issued);
   }
 
   @Test
@@ -156,7 +156,7 @@ class FakeAmapiServerTest {
     assertThat(server.takeRequest(Duration.ofSeconds(2)).path())
         .isEqualTo(OPERATIONS_PATH + "/a%3Ab");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(RestJson.readOperation(response.body())).isEqualTo(odd);
+    assertThat(WireFormat.readOperation(response.body())).isEqualTo(odd);
   }
 
   @Test
@@ -175,7 +175,7 @@ class FakeAmapiServerTest {
     HttpResponse<byte[]> response = post(OPERATIONS_PATH + "/..%2F..:cancel", "");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    Status status = HttpErrors.statusOf(400, response.body(), false);
+    Status status = WireFormat.readError(400, response.body(), false);
     assertThat(status.code()).isEqualTo(Code.INVALID_ARGUMENT);
     assertThat(status.message()).contains("operation ID");
   }
@@ -185,7 +185,7 @@ class FakeAmapiServerTest {
     HttpResponse<byte[]> response = get(OPERATIONS_PATH + "/12%2F34");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(HttpErrors.statusOf(400, response.body(), false).message()).contains("'/'");
+    assertThat(WireFormat.readError(400, response.body(), false).message()).contains("'/'");
   }
 
   @Test
@@ -193,7 +193,7 @@ class FakeAmapiServerTest {
     HttpResponse<byte[]> response = get(OPERATIONS_PATH + "/12%FF");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(HttpErrors.statusOf(400, response.body(), false).code())
+    assertThat(WireFormat.readError(400, response.body(), false).code())
         .isEqualTo(Code.INVALID_ARGUMENT);
   }
 
@@ -211,7 +211,7 @@ class FakeAmapiServerTest {
       HttpResponse<byte[]> response =
           get(OPERATIONS_PATH + "?pageSize=2" + (token.isEmpty() ? "" : "&pageToken=" + token));
       assertThat(response.statusCode()).isEqualTo(200);
-      OperationsPage page = RestJson.readOperationsPage(response.body());
+      OperationsPage page = WireFormat.readOperationsPage(response.body());
       listed.addAll(page.operations());
       token = page.nextPageToken();
       pages++;
@@ -231,7 +231,7 @@ class FakeAmapiServerTest {
 
     assertThat(server.takeRequest(Duration.ofSeconds(2)).queryParameter("filter"))
         .contains("done = true");
-    assertThat(RestJson.readOperationsPage(response.body()).operations())
+    assertThat(WireFormat.readOperationsPage(response.body()).operations())
         .containsExactly(completedLock());
   }
 
@@ -240,7 +240,7 @@ class FakeAmapiServerTest {
     HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?pageSize=ten");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    Status status = HttpErrors.statusOf(400, response.body(), false);
+    Status status = WireFormat.readError(400, response.body(), false);
     assertThat(status.code()).isEqualTo(Code.INVALID_ARGUMENT);
     assertThat(status.message()).contains("page_size", "ten");
   }
@@ -250,7 +250,7 @@ class FakeAmapiServerTest {
     HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?pageToken=nonsense");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(HttpErrors.statusOf(400, response.body(), false).message()).contains("pageToken");
+    assertThat(WireFormat.readError(400, response.body(), false).message()).contains("pageToken");
   }
 
   @Test
@@ -258,7 +258,7 @@ class FakeAmapiServerTest {
     HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?pageSise=2");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(HttpErrors.statusOf(400, response.body(), false).message()).contains("pageSise");
+    assertThat(WireFormat.readError(400, response.body(), false).message()).contains("pageSise");
   }
 
   @Test
@@ -271,7 +271,7 @@ class FakeAmapiServerTest {
             HttpResponse.BodyHandlers.ofByteArray());
 
     assertThat(response.statusCode()).isEqualTo(401);
-    Status status = HttpErrors.statusOf(401, response.body(), false);
+    Status status = WireFormat.readError(401, response.body(), false);
     assertThat(status.code()).isEqualTo(Code.UNAUTHENTICATED);
     assertThat(status.message())
         .startsWith(
@@ -296,7 +296,7 @@ class FakeAmapiServerTest {
     HttpResponse<byte[]> response = get("/v1/enterprises/LC03k6enk8/policies/default");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(HttpErrors.statusOf(404, response.body(), false).code()).isEqualTo(Code.NOT_FOUND);
+    assertThat(WireFormat.readError(404, response.body(), false).code()).isEqualTo(Code.NOT_FOUND);
   }
 
   @Test
@@ -319,7 +319,7 @@ class FakeAmapiServerTest {
 
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(second.statusCode()).isEqualTo(501);
-    assertThat(HttpErrors.statusOf(501, second.body(), false))
+    assertThat(WireFormat.readError(501, second.body(), false))
         .isEqualTo(Status.of(Code.UNIMPLEMENTED, "Not supported."));
     assertThat(server.requests())
         .extracting(RecordedRequest::path)
@@ -357,7 +357,7 @@ class FakeAmapiServerTest {
     HttpResponse<byte[]> response = post("/v1/" + PENDING_REBOOT + ":cancel", "");
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(HttpErrors.statusOf(500, response.body(), false).message())
+    assertThat(WireFormat.readError(500, response.body(), false).message())
         .contains("no scripted response left");
   }
 

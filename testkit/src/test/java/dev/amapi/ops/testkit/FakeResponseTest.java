@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Status;
-import dev.amapi.ops.rest.HttpErrors;
+import dev.amapi.ops.rest.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class FakeResponseTest {
 
     assertThat(response.status()).isEqualTo(501);
     assertThat(response.contentType()).isEqualTo("application/json; charset=UTF-8");
-    assertThat(HttpErrors.statusOf(501, response.body(), false)).isEqualTo(status);
+    assertThat(WireFormat.readError(501, response.body(), false)).isEqualTo(status);
   }
 
   @Test

@@ -10,11 +10,11 @@ import dev.amapi.ops.domain.ListOperationsRequest;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.rest.DeviceOperationsBuilder;
-import dev.amapi.ops.rest.HttpExchange;
-import dev.amapi.ops.rest.RestRequest;
-import dev.amapi.ops.rest.RestResponse;
 import dev.amapi.ops.rest.RestSettings;
 import dev.amapi.ops.rest.RetryPolicy;
+import dev.amapi.ops.rest.spi.HttpTransport;
+import dev.amapi.ops.rest.spi.TransportRequest;
+import dev.amapi.ops.rest.spi.TransportResponse;
 import dev.amapi.ops.testkit.FakeAmapiServer;
 import dev.amapi.ops.testkit.FakeOperations;
 import java.net.ConnectException;
@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,17 +229,21 @@ class FakeAmapiExtensionTest {
     }
 
     @Override
-    protected HttpExchange newExchange(RestSettings settings) {
+    protected HttpTransport newTransport(RestSettings settings) {
       this.settings = settings;
-      return new HttpExchange() {
+      return new HttpTransport() {
         @Override
-        public RestResponse send(RestRequest request) {
-          return new RestResponse(200, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), false);
-        }
+        public Exchange prepare(TransportRequest request) {
+          return new Exchange() {
+            @Override
+            public TransportResponse call() {
+              byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+              return TransportResponse.of(200, Map.of(), body, body.length, false);
+            }
 
-        @Override
-        public CompletableFuture<RestResponse> sendAsync(RestRequest request) {
-          return CompletableFuture.completedFuture(send(request));
+            @Override
+            public void abort() {}
+          };
         }
 
         @Override

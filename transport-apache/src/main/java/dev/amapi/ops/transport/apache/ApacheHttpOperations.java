@@ -4,14 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.rest.DeviceOperationsBuilder;
-import dev.amapi.ops.rest.HttpExchange;
 import dev.amapi.ops.rest.RestSettings;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import dev.amapi.ops.rest.spi.HttpTransport;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the Apache transport: builds a {@link DeviceOperations} client over Apache
- * HttpClient 5's async client.
+ * HttpClient 5's classic (blocking) client, pooled.
  *
  * <pre>{@code
  * DeviceOperations ops = ApacheHttpOperations.builder()
@@ -22,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The client is thread-safe and meant to be shared: build one per process. The SDK's own Apache
  * client follows no redirects (a redirect would carry the token elsewhere), makes no retries of its
- * own (the {@link dev.amapi.ops.rest.RetryPolicy} decides), keeps no cookies, and runs on daemon
- * threads named {@code amapi-apache-http-N-M}, which closing the {@link DeviceOperations} ends.
- *
- * <p>Futures of the async calls complete on the Apache client's I/O threads: a continuation that
- * blocks should run on an executor of its own ({@code thenApplyAsync(fn, executor)}).
+ * own (the {@link dev.amapi.ops.rest.RetryPolicy} decides), keeps no cookies, asks for no
+ * compression, and follows the standard proxy system properties unless {@code proxy(...)} says
+ * otherwise. A sync call runs on the caller's thread; async calls run on the builder's {@code
+ * executor} (by default the client's own daemon threads), never on a library's I/O thread. Closing
+ * the {@link DeviceOperations} closes every pooled connection.
  */
 public final class ApacheHttpOperations {
   /** How many connections the SDK's own client keeps open at most, in all and to one host. */
@@ -47,18 +47,21 @@ public final class ApacheHttpOperations {
    * Not thread-safe; the client it builds is.
    */
   public static final class Builder extends DeviceOperationsBuilder<Builder> {
-    private @Nullable CloseableHttpAsyncClient httpClient;
+    private @Nullable CloseableHttpClient httpClient;
     private @Nullable Integer maxConnections;
 
     private Builder() {}
 
     /**
-     * Uses the caller's own async client, already started, instead of one the SDK creates. The
-     * caller keeps it and closes it; the SDK's {@code close()} leaves it alone. Its own connection
-     * pool, connect timeout, retry and redirect settings apply: it should retry nothing itself. The
-     * SDK still bounds each request by {@code requestTimeout} and asks it to follow no redirects.
+     * Uses the caller's own classic client instead of one the SDK creates. The caller keeps it and
+     * closes it; the SDK's {@code close()} leaves it alone. Its own connection pool, connect
+     * timeout, TLS, proxy, retry and redirect settings apply: it should retry nothing itself. The
+     * SDK still bounds each attempt by {@code requestTimeout} and asks it to follow no redirects.
+     *
+     * @param httpClient the caller's client
+     * @return this builder
      */
-    public Builder httpClient(CloseableHttpAsyncClient httpClient) {
+    public Builder httpClient(CloseableHttpClient httpClient) {
       this.httpClient = requireNonNull(httpClient, "httpClient");
       return this;
     }
@@ -75,8 +78,8 @@ public final class ApacheHttpOperations {
     }
 
     @Override
-    protected HttpExchange newExchange(RestSettings settings) {
-      CloseableHttpAsyncClient callers = httpClient;
+    protected HttpTransport newTransport(RestSettings settings) {
+      CloseableHttpClient callers = httpClient;
       Integer pool = maxConnections;
       if (pool != null && pool < 1) {
         throw new IllegalStateException("maxConnections must be positive, was " + pool);
@@ -87,9 +90,9 @@ public final class ApacheHttpOperations {
               "maxConnections sizes only the client the SDK creates: size the pool of your own"
                   + " httpClient instead");
         }
-        return ApacheHttpExchange.overCallersClient(callers);
+        return ApacheHttpTransport.overCallersClient(callers);
       }
-      return ApacheHttpExchange.create(
+      return ApacheHttpTransport.create(
           settings, pool == null ? DEFAULT_MAX_CONNECTIONS : pool.intValue());
     }
 

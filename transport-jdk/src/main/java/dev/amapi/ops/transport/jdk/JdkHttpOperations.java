@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.rest.DeviceOperationsBuilder;
-import dev.amapi.ops.rest.HttpExchange;
 import dev.amapi.ops.rest.RestSettings;
+import dev.amapi.ops.rest.spi.HttpTransport;
 import java.net.http.HttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -48,11 +48,11 @@ public final class JdkHttpOperations {
     }
 
     @Override
-    protected HttpExchange newExchange(RestSettings settings) {
+    protected HttpTransport newTransport(RestSettings settings) {
       HttpClient callers = httpClient;
       return callers == null
-          ? JdkHttpExchange.create(settings)
-          : JdkHttpExchange.overCallersClient(callers);
+          ? JdkHttpTransport.create(settings)
+          : JdkHttpTransport.overCallersClient(callers);
     }
 
     @Override

@@ -9,4 +9,13 @@ class JdkHttpContractTest extends HttpTransportContract {
   protected DeviceOperationsBuilder<?> newBuilder() {
     return JdkHttpOperations.builder();
   }
+
+  /**
+   * {@code java.net.http} resends a GET once when its connection closes before any answer byte, and
+   * no per-client setting turns that off.
+   */
+  @Override
+  protected int libraryResendsPerAttempt() {
+    return 1;
+  }
 }

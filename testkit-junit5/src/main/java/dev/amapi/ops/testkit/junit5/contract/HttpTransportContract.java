@@ -18,8 +18,8 @@ import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.rest.DeviceOperationsBuilder;
-import dev.amapi.ops.rest.HttpErrors;
 import dev.amapi.ops.rest.RetryPolicy;
+import dev.amapi.ops.rest.WireFormat;
 import dev.amapi.ops.testkit.FakeAmapiServer;
 import dev.amapi.ops.testkit.FakeResponse;
 import dev.amapi.ops.testkit.RecordedRequest;
@@ -36,7 +36,12 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -60,6 +65,17 @@ public abstract class HttpTransportContract extends OperationsContract {
 
   /** Returns a new builder of the transport under test, with its defaults. */
   protected abstract DeviceOperationsBuilder<?> newBuilder();
+
+  /**
+   * Returns how many times the transport's library resends a {@code GET} by itself when a
+   * connection closes before any answer byte, within one of the SDK's attempts: 0 unless the
+   * library cannot be told not to. The JDK's {@code HttpClient} resends once.
+   *
+   * @return the library's own resends per attempt
+   */
+  protected int libraryResendsPerAttempt() {
+    return 0;
+  }
 
   @Override
   protected final DeviceOperations connect(FakeAmapiServer server) {
@@ -155,7 +171,7 @@ public abstract class HttpTransportContract extends OperationsContract {
                             assertThrows(
                                 AmapiException.class, () -> client.cancel(DEVICE.operation("1")));
 
-                        assertEquals(HttpErrors.statusOf(status, body, false), e.status());
+                        assertEquals(WireFormat.readError(status, body, false), e.status());
                         assertEquals(status, e.httpStatus().orElse(-1));
                       }
                     }));
@@ -276,13 +292,10 @@ public abstract class HttpTransportContract extends OperationsContract {
       assertEquals(Code.DEADLINE_EXCEEDED, e.code());
       assertTrue(e.httpStatus().isEmpty());
       assertTrue(String.valueOf(e.getMessage()).contains("300 ms"), e.getMessage());
-      // Transports differ here: the library's own timeout (JDK's HttpTimeoutException, Apache's
-      // SocketTimeoutException) or the hard deadline around the whole exchange (Apache's
-      // TimeoutException), whichever fires first. The suite may not name java.net.http's type.
+      // The binding's clock decides, the same for every transport and JDK: its TimeoutException,
+      // with whatever the library raised as the exchange was aborted kept inside it.
       Throwable cause = e.getCause();
-      assertTrue(
-          cause != null && cause.getClass().getSimpleName().endsWith("TimeoutException"),
-          "the library's timeout is kept, was " + cause);
+      assertInstanceOf(TimeoutException.class, cause, "the binding's deadline is the cause");
     }
   }
 
@@ -664,6 +677,196 @@ public abstract class HttpTransportContract extends OperationsContract {
       assertThrows(CancellationException.class, answer::join);
       client.cancelAsync(DEVICE.operation("2")).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
       assertEquals(2, scripted.requestCount(), "the cancelled call is not sent again");
+    }
+  }
+
+  /**
+   * Tests that a connection closed or reset before any answer byte reaches the server no more often
+   * than the retry policy's attempts (times the library's own resends, where it cannot be switched
+   * off), for a GET and a POST, and ends with UNAVAILABLE.
+   */
+  @Test
+  void connectionLostBeforeAnyByte_isSentAtMostThePolicysAttempts() {
+    RetryPolicy threeAttempts =
+        RetryPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(5), EnumSet.of(Code.UNAVAILABLE));
+    for (boolean reset : List.of(true, false)) {
+      try (LoopbackRelay peer =
+              reset
+                  ? LoopbackRelay.resettingEveryConnection()
+                  : LoopbackRelay.closingEveryConnection();
+          DeviceOperations client =
+              clientOf(peer.endpoint(), builder -> builder.retryPolicy(threeAttempts))) {
+
+        AmapiException get =
+            assertThrows(
+                AmapiException.class,
+                () -> assertTimeoutPreemptively(WAIT, () -> client.get(DEVICE.operation("1"))));
+        int gets = peer.acceptedConnections();
+        AmapiException cancel =
+            assertThrows(
+                AmapiException.class,
+                () -> assertTimeoutPreemptively(WAIT, () -> client.cancel(DEVICE.operation("1"))));
+        int cancels = peer.acceptedConnections() - gets;
+
+        String how = reset ? "reset" : "closed";
+        assertEquals(Code.UNAVAILABLE, get.code(), how);
+        assertEquals(Code.UNAVAILABLE, cancel.code(), how);
+        assertTrue(
+            gets >= 3 && gets <= 3 * (1 + libraryResendsPerAttempt()),
+            how + ": 3 attempts of a GET reached the server " + gets + " times");
+        assertEquals(3, cancels, how + ": a POST is never resent by the library");
+      }
+    }
+  }
+
+  /**
+   * Tests that a call deadline of 1 s holds, retries included, whatever the server does: stalls,
+   * dribbles its body a byte at a time, or resets the connection after 900 ms (which the default
+   * policy would retry).
+   */
+  @Test
+  void callTimeout_holdsOnAServerThatStallsDribblesOrResets() throws Exception {
+    Duration deadline = Duration.ofSeconds(1);
+    // A hang guard well past the deadline, not a timing claim: the tick of the binding's clock
+    // and a loaded machine are allowed for.
+    Duration guard = Duration.ofMillis(2500);
+    try (FakeAmapiServer stalling = FakeAmapiServer.start();
+        LoopbackRelay dribbling = LoopbackRelay.dribbling(Duration.ofMillis(50));
+        LoopbackRelay resetting = LoopbackRelay.resettingEveryConnection(Duration.ofMillis(900))) {
+      for (int i = 0; i < 3; i++) {
+        stalling.enqueue(FakeResponse.stall());
+      }
+      for (URI endpoint :
+          List.of(stalling.endpoint(), dribbling.endpoint(), resetting.endpoint())) {
+        try (DeviceOperations client =
+            clientOf(
+                endpoint,
+                builder ->
+                    builder
+                        .callTimeout(deadline)
+                        .requestTimeout(Duration.ofSeconds(10))
+                        .retryPolicy(RetryPolicy.defaults()))) {
+          long start = System.nanoTime();
+          AmapiException e =
+              assertThrows(
+                  AmapiException.class,
+                  () -> assertTimeoutPreemptively(guard, () -> client.get(DEVICE.operation("1"))));
+          Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+          assertEquals(Code.DEADLINE_EXCEEDED, e.code(), endpoint + ": " + e.getMessage());
+          assertTrue(
+              String.valueOf(e.getMessage()).contains("1 s"), endpoint + ": " + e.getMessage());
+          assertTrue(
+              took.compareTo(Duration.ofMillis(800)) >= 0,
+              endpoint + ": the call gave up before its deadline, after " + took);
+
+          CompletionException async =
+              assertThrows(
+                  CompletionException.class,
+                  () ->
+                      assertTimeoutPreemptively(
+                          guard, () -> client.getAsync(DEVICE.operation("1")).join()));
+          assertEquals(
+              Code.DEADLINE_EXCEEDED,
+              assertInstanceOf(AmapiException.class, async.getCause()).code(),
+              endpoint + " (async)");
+        }
+      }
+    }
+  }
+
+  /**
+   * Tests that close() with a sync call in flight returns at once, ends the call as closed, and
+   * interrupts no thread of the caller's.
+   */
+  @Test
+  void close_withACallInFlight_returnsPromptlyAndInterruptsNoCaller() throws Exception {
+    try (FakeAmapiServer scripted = FakeAmapiServer.start()) {
+      scripted.enqueue(FakeResponse.stall());
+      DeviceOperations client =
+          clientOf(scripted.endpoint(), builder -> builder.requestTimeout(Duration.ofSeconds(60)));
+      CompletableFuture<Throwable> failure = new CompletableFuture<>();
+      CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  client.get(DEVICE.operation("1"));
+                  failure.complete(new AssertionError("the call returned an answer"));
+                } catch (RuntimeException e) {
+                  failure.complete(e);
+                } finally {
+                  interrupted.complete(Thread.currentThread().isInterrupted());
+                }
+              },
+              "contract-caller");
+      caller.start();
+      scripted.takeRequest(WAIT);
+
+      long start = System.nanoTime();
+      client.close();
+      Duration closing = Duration.ofNanos(System.nanoTime() - start);
+
+      assertTrue(
+          closing.compareTo(Duration.ofMillis(100)) < 0,
+          "close() took " + closing.toMillis() + " ms");
+      Throwable e = failure.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      assertInstanceOf(IllegalStateException.class, e);
+      assertTrue(String.valueOf(e.getMessage()).contains("closed"), e.getMessage());
+      assertEquals(false, interrupted.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+      caller.join(WAIT.toMillis());
+    }
+  }
+
+  /**
+   * Tests that async calls fetch their token and complete their future on the executor the builder
+   * was given, never the caller's thread or a common pool.
+   */
+  @Test
+  void asyncCalls_fetchTokensAndCompleteOnTheConfiguredExecutor() throws Exception {
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            2,
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "contract-executor-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    CountDownLatch tokenMayCome = new CountDownLatch(1);
+    List<String> tokenThreads = new CopyOnWriteArrayList<>();
+    AccessTokenSource tokens =
+        () -> {
+          tokenThreads.add(Thread.currentThread().getName());
+          try {
+            tokenMayCome.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return AccessToken.of(TOKEN);
+        };
+    try (FakeAmapiServer server = FakeAmapiServer.start();
+        DeviceOperations client =
+            clientOf(
+                server.endpoint(), builder -> builder.executor(executor).tokenSource(tokens))) {
+      OperationName reboot =
+          server
+              .operations()
+              .issueCommand(DEVICE, Command.builder(CommandType.REBOOT).build())
+              .name();
+
+      CompletableFuture<String> completedOn =
+          client.getAsync(reboot).thenApply(operation -> Thread.currentThread().getName());
+      tokenMayCome.countDown();
+
+      assertTrue(
+          completedOn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).startsWith("contract-executor-"),
+          completedOn.get());
+      assertEquals(1, tokenThreads.size());
+      assertTrue(tokenThreads.get(0).startsWith("contract-executor-"), tokenThreads.toString());
+    } finally {
+      executor.shutdownNow();
     }
   }
 

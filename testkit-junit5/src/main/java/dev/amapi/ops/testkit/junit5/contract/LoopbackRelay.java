@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A TCP peer on loopback that sees connections as the client opens and closes them, which no HTTP
  * server shows: it either relays each connection to a target (counting the ones open), resets each
- * one with a TCP RST once the request has started arriving, or answers with a body that never ends.
+ * one with a TCP RST once the request has started arriving (at once or after a delay), closes each
+ * one without a byte, answers with a body that never ends, or dribbles a body a byte at a time. It
+ * counts the connections clients opened.
  *
  * <p>Its threads are daemons named {@code amapi-fake-relay-N}; {@link #close()} ends them.
  */
@@ -37,20 +40,37 @@ final class LoopbackRelay implements AutoCloseable {
       """
           .getBytes(StandardCharsets.US_ASCII);
   private static final int ENDLESS_BODY_SENT = 64 * 1024;
+  private static final byte[] DRIBBLE_HEAD =
+      """
+      HTTP/1.1 200 OK\r
+      Content-Type: application/json; charset=UTF-8\r
+      Content-Length: 1024\r
+      \r
+      """
+          .getBytes(StandardCharsets.US_ASCII);
 
   /** What the peer does with each connection it accepts. */
   private enum Mode {
     RELAY,
     RESET,
-    ENDLESS_BODY
+    CLOSE,
+    ENDLESS_BODY,
+    DRIBBLE
   }
 
   private final ServerSocket listener;
   private final Mode mode;
   private final @Nullable InetSocketAddress target;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger accepted = new AtomicInteger();
+  private final Duration delay;
 
   private LoopbackRelay(Mode mode, @Nullable InetSocketAddress target) {
+    this(mode, target, Duration.ZERO);
+  }
+
+  private LoopbackRelay(Mode mode, @Nullable InetSocketAddress target, Duration delay) {
+    this.delay = delay;
     try {
       this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
@@ -73,6 +93,29 @@ final class LoopbackRelay implements AutoCloseable {
   }
 
   /**
+   * Returns a peer that resets every connection with a TCP RST {@code after} the request started
+   * arriving, having sent nothing.
+   */
+  static LoopbackRelay resettingEveryConnection(Duration after) {
+    return new LoopbackRelay(Mode.RESET, null, after);
+  }
+
+  /**
+   * Returns a peer that closes every connection (FIN) once the request arrived, sending nothing.
+   */
+  static LoopbackRelay closingEveryConnection() {
+    return new LoopbackRelay(Mode.CLOSE, null);
+  }
+
+  /**
+   * Returns a peer that answers every request with a 200 announcing a 1 KiB body and then sends it
+   * one byte every {@code every}: an answer that is always coming and never done.
+   */
+  static LoopbackRelay dribbling(Duration every) {
+    return new LoopbackRelay(Mode.DRIBBLE, null, every);
+  }
+
+  /**
    * Returns a peer that answers every request with a 200 announcing a 1 GiB JSON body, sends the
    * first 64 KiB of it (spaces), then sends nothing more until the client hangs up.
    */
@@ -83,6 +126,11 @@ final class LoopbackRelay implements AutoCloseable {
   /** Returns the endpoint clients connect to. */
   URI endpoint() {
     return URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/");
+  }
+
+  /** Returns how many connections clients opened to the peer so far. */
+  int acceptedConnections() {
+    return accepted.get();
   }
 
   /** Returns how many client connections are open now. */
@@ -106,9 +154,12 @@ final class LoopbackRelay implements AutoCloseable {
         return; // closed
       }
       open.add(client);
+      accepted.incrementAndGet();
       InetSocketAddress to = target;
       switch (mode) {
         case RESET -> start(() -> reset(client));
+        case CLOSE -> start(() -> hangUpAfterRequest(client));
+        case DRIBBLE -> start(() -> dribble(client));
         case ENDLESS_BODY -> start(() -> answerEndlessly(client));
         case RELAY -> start(() -> relay(client, requireNonNull(to, "target")));
       }
@@ -118,9 +169,44 @@ final class LoopbackRelay implements AutoCloseable {
   private void reset(Socket client) {
     try {
       client.getInputStream().read(); // the request has started
+      if (!delay.isZero()) {
+        Thread.sleep(delay.toMillis());
+      }
       client.setSoLinger(true, 0); // close() now sends RST instead of FIN
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException e) {
       // The client went away first; nothing to reset.
+    } finally {
+      hangUp(client);
+    }
+  }
+
+  private void hangUpAfterRequest(Socket client) {
+    try {
+      skipRequestHead(client.getInputStream());
+    } catch (IOException e) {
+      // The client went away first.
+    } finally {
+      hangUp(client);
+    }
+  }
+
+  private void dribble(Socket client) {
+    try {
+      skipRequestHead(client.getInputStream());
+      OutputStream out = client.getOutputStream();
+      out.write(DRIBBLE_HEAD);
+      out.flush();
+      for (int i = 0; i < 1024; i++) {
+        Thread.sleep(delay.toMillis());
+        out.write(' ');
+        out.flush();
+      }
+    } catch (IOException e) {
+      // The client hung up, or the peer is closing.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       hangUp(client);
     }

@@ -1,7 +1,7 @@
 package dev.amapi.ops.testkit.junit5.contract;
 
 import dev.amapi.ops.domain.Operation;
-import dev.amapi.ops.rest.RestJson;
+import dev.amapi.ops.rest.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +42,7 @@ public final class ReferencePayloads {
 
   /** Returns {@code operations/<file>} decoded, such as {@code cancelled-wipe.json}. */
   public static Operation operation(String file) {
-    return RestJson.readOperation(bytes("operations/" + file));
+    return WireFormat.readOperation(bytes("operations/" + file));
   }
 
   /** Returns the bytes of a reference file, by its path below the reference folder. */

@@ -1,0 +1,275 @@
+package dev.amapi.ops.transport.jdk;
+
+import dev.amapi.ops.rest.RestSettings;
+import dev.amapi.ops.rest.spi.HttpMethod;
+import dev.amapi.ops.rest.spi.HttpTransport;
+import dev.amapi.ops.rest.spi.TransportRequest;
+import dev.amapi.ops.rest.spi.TransportResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Moves the binding's requests over a {@code java.net.http.HttpClient}: the whole transport.
+ * Thread-safe.
+ *
+ * <p>Each exchange goes out with {@code sendAsync} and its answer is handed over by the body
+ * subscriber the moment the last byte is read, on the client's thread, so a sync caller waits for
+ * no extra hand-off (the future {@code sendAsync} returns completes one hop later, on the common
+ * pool; it is used only to learn of failures and to abort). {@code HttpClient} resends a {@code
+ * GET} once by itself when a connection closes before any answer byte, and retries a refused
+ * connect once; no per-client setting turns that off, so the server may see one extra request per
+ * attempt. The binding's attempt count and deadlines hold regardless.
+ */
+final class JdkHttpTransport implements HttpTransport {
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+  // Dropped at close: on Java 17 the client's selector thread and connections end only once the
+  // client is unreachable, and the caller may keep the closed DeviceOperations around.
+  private volatile @Nullable HttpClient client;
+  private final @Nullable ThreadPoolExecutor ownedExecutor;
+
+  private JdkHttpTransport(HttpClient client, @Nullable ThreadPoolExecutor ownedExecutor) {
+    this.client = client;
+    this.ownedExecutor = ownedExecutor;
+  }
+
+  static JdkHttpTransport create(RestSettings settings) {
+    int id = CLIENTS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    // A bounded pool of our own: the client's tasks never block, so a few threads serve any number
+    // of callers, and close() can end them.
+    int size = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            size,
+            size,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "amapi-jdk-http-" + id + "-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.allowCoreThreadTimeOut(true);
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            // A redirect would carry the token to another URL; the API never redirects.
+            .followRedirects(HttpClient.Redirect.NEVER)
+            // Over plain http (loopback only) skip the h2c upgrade headers on every request.
+            .version(
+                settings.endpoint().getScheme().equalsIgnoreCase("https")
+                    ? HttpClient.Version.HTTP_2
+                    : HttpClient.Version.HTTP_1_1)
+            .executor(executor);
+    settings.sslContext().ifPresent(builder::sslContext);
+    settings.proxy().ifPresent(builder::proxy);
+    return new JdkHttpTransport(builder.build(), executor);
+  }
+
+  static JdkHttpTransport overCallersClient(HttpClient client) {
+    return new JdkHttpTransport(client, null);
+  }
+
+  @Override
+  public Exchange prepare(TransportRequest request) {
+    return new JdkExchange(request);
+  }
+
+  @Override
+  public void close() {
+    HttpClient current = client;
+    if (current == null) {
+      return;
+    }
+    client = null;
+    ThreadPoolExecutor executor = ownedExecutor;
+    if (executor == null) {
+      return; // the caller's client is the caller's to close
+    }
+    // Java 21+ can end the client's selector thread and connections now; shutdownNow() does not
+    // wait for exchanges (the binding aborted them already). On Java 17 they end once the client
+    // is unreachable: keep no reference to it beyond this transport's.
+    try {
+      Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
+      shutdownNow.invoke(current);
+    } catch (ReflectiveOperationException e) {
+      // Java 17: no such method.
+    }
+    executor.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "JdkHttpTransport{" + (ownedExecutor == null ? "caller's client" : "own client") + '}';
+  }
+
+  /** One exchange: the answer comes through {@link #answer}, completed by the body subscriber. */
+  private final class JdkExchange implements Exchange, HttpResponse.BodyHandler<Void> {
+    private final TransportRequest request;
+    private final CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
+    private volatile @Nullable CompletableFuture<?> sent;
+
+    JdkExchange(TransportRequest request) {
+      this.request = request;
+    }
+
+    @Override
+    public TransportResponse call() {
+      HttpClient current = client;
+      if (current == null) {
+        throw new IllegalStateException("The transport is closed");
+      }
+      HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
+      request.headers().forEach(builder::header);
+      if (request.method() == HttpMethod.GET) {
+        builder.GET();
+      } else {
+        // An empty body with Content-Length: 0; no chunking, no encoding.
+        builder.method(request.method().name(), HttpRequest.BodyPublishers.noBody());
+      }
+      CompletableFuture<HttpResponse<Void>> pending = current.sendAsync(builder.build(), this);
+      sent = pending;
+      pending.whenComplete(
+          (response, error) -> {
+            if (error != null) {
+              answer.completeExceptionally(error);
+            }
+          });
+      if (answer.isDone()) {
+        pending.cancel(true); // aborted while it was being sent
+      }
+      try {
+        return answer.get();
+      } catch (InterruptedException e) {
+        abort();
+        Thread.currentThread().interrupt();
+        throw new UncheckedIOException(new InterruptedIOException("interrupted"));
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+          cause = cause.getCause();
+        }
+        if (cause instanceof IOException io) {
+          throw new UncheckedIOException(io);
+        }
+        if (cause instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new UncheckedIOException(new IOException(cause));
+      }
+    }
+
+    @Override
+    public void abort() {
+      answer.completeExceptionally(new IOException("aborted"));
+      CompletableFuture<?> pending = sent;
+      if (pending != null) {
+        pending.cancel(true); // Java 16+: ends the exchange and drops its connection
+      }
+    }
+
+    @Override
+    public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo info) {
+      return new CappedBody(info);
+    }
+
+    /** Reads the body up to the cap, then hands the whole answer to the waiting caller. */
+    private final class CappedBody implements HttpResponse.BodySubscriber<Void> {
+      private final HttpResponse.ResponseInfo info;
+      private final CompletableFuture<Void> done = new CompletableFuture<>();
+      private byte[] bytes = new byte[512];
+      private int length;
+      private volatile Flow.@Nullable Subscription subscription;
+
+      CappedBody(HttpResponse.ResponseInfo info) {
+        this.info = info;
+      }
+
+      @Override
+      public CompletionStage<Void> getBody() {
+        return done;
+      }
+
+      @Override
+      public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        if (answer.isDone()) {
+          subscription.cancel(); // aborted before the body began
+          return;
+        }
+        subscription.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(List<ByteBuffer> buffers) {
+        if (answer.isDone()) {
+          cancelSubscription(); // aborted: stop reading, drop the connection
+          return;
+        }
+        int limit = request.maxResponseBytes();
+        for (ByteBuffer buffer : buffers) {
+          int take = Math.min(limit - length, buffer.remaining());
+          if (length + take > bytes.length) {
+            bytes =
+                Arrays.copyOf(bytes, Math.max(length + take, Math.min(limit, bytes.length * 2)));
+          }
+          buffer.get(bytes, length, take);
+          length += take;
+          if (buffer.hasRemaining()) {
+            cancelSubscription(); // more than the cap: read no further
+            finish(true);
+            return;
+          }
+        }
+      }
+
+      @Override
+      public void onError(Throwable throwable) {
+        done.completeExceptionally(throwable);
+        answer.completeExceptionally(throwable);
+      }
+
+      @Override
+      public void onComplete() {
+        finish(false);
+      }
+
+      private void finish(boolean truncated) {
+        answer.complete(
+            TransportResponse.of(
+                info.statusCode(), info.headers().map(), bytes, length, truncated));
+        done.complete(null);
+      }
+
+      private void cancelSubscription() {
+        Flow.Subscription current = subscription;
+        if (current != null) {
+          current.cancel();
+        }
+      }
+    }
+  }
+}
