@@ -36,10 +36,19 @@ public sealed interface ErrorDetail extends Serializable
   /** The type URL of {@code google.rpc.Help}. */
   String HELP = "type.googleapis.com/google.rpc.Help";
 
-  /** Returns the detail's {@code @type} URL. */
+  /**
+   * Returns the detail's {@code @type} URL.
+   *
+   * @return the type URL, such as {@link #ERROR_INFO}; empty for an {@link Unknown} sent without
+   *     one
+   */
   String type();
 
-  /** Returns the detail as the server sent it: a JSON object, {@code @type} included. */
+  /**
+   * Returns the detail as the server sent it.
+   *
+   * @return a JSON object, {@code @type} included
+   */
   String json();
 
   /**
@@ -52,6 +61,14 @@ public sealed interface ErrorDetail extends Serializable
    */
   record ErrorInfo(String reason, String domain, Map<String, String> metadata, String json)
       implements ErrorDetail {
+    /**
+     * Copies {@code metadata}; rejects nulls.
+     *
+     * @param reason such as {@code RESOURCE_NOT_FOUND}; empty when absent
+     * @param domain such as {@code androidmanagement.googleapis.com}; empty when absent
+     * @param metadata further key/value context
+     * @param json the detail as received
+     */
     public ErrorInfo {
       requireNonNull(reason, "reason");
       requireNonNull(domain, "domain");
@@ -72,6 +89,12 @@ public sealed interface ErrorDetail extends Serializable
    * @param json the detail as received
    */
   record RetryInfo(Duration retryDelay, String json) implements ErrorDetail {
+    /**
+     * Rejects nulls.
+     *
+     * @param retryDelay the delay; zero when absent
+     * @param json the detail as received
+     */
     public RetryInfo {
       requireNonNull(retryDelay, "retryDelay");
       requireNonNull(json, "json");
@@ -90,6 +113,12 @@ public sealed interface ErrorDetail extends Serializable
    * @param json the detail as received
    */
   record QuotaFailure(List<Violation> violations, String json) implements ErrorDetail {
+    /**
+     * Copies {@code violations}; rejects nulls.
+     *
+     * @param violations one per failed check
+     * @param json the detail as received
+     */
     public QuotaFailure {
       violations = List.copyOf(violations);
       requireNonNull(json, "json");
@@ -107,6 +136,12 @@ public sealed interface ErrorDetail extends Serializable
      * @param description what was exceeded
      */
     public record Violation(String subject, String description) implements Serializable {
+      /**
+       * Rejects nulls.
+       *
+       * @param subject what the quota applies to, such as {@code project_number:123}
+       * @param description what was exceeded
+       */
       public Violation {
         requireNonNull(subject, "subject");
         requireNonNull(description, "description");
@@ -121,6 +156,12 @@ public sealed interface ErrorDetail extends Serializable
    * @param json the detail as received
    */
   record BadRequest(List<FieldViolation> fieldViolations, String json) implements ErrorDetail {
+    /**
+     * Copies {@code fieldViolations}; rejects nulls.
+     *
+     * @param fieldViolations one per invalid field
+     * @param json the detail as received
+     */
     public BadRequest {
       fieldViolations = List.copyOf(fieldViolations);
       requireNonNull(json, "json");
@@ -138,6 +179,12 @@ public sealed interface ErrorDetail extends Serializable
      * @param description why it is invalid
      */
     public record FieldViolation(String field, String description) implements Serializable {
+      /**
+       * Rejects nulls.
+       *
+       * @param field the field's path, such as {@code page_size}
+       * @param description why it is invalid
+       */
       public FieldViolation {
         requireNonNull(field, "field");
         requireNonNull(description, "description");
@@ -152,6 +199,12 @@ public sealed interface ErrorDetail extends Serializable
    * @param json the detail as received
    */
   record Help(List<Link> links, String json) implements ErrorDetail {
+    /**
+     * Copies {@code links}; rejects nulls.
+     *
+     * @param links the links
+     * @param json the detail as received
+     */
     public Help {
       links = List.copyOf(links);
       requireNonNull(json, "json");
@@ -169,6 +222,12 @@ public sealed interface ErrorDetail extends Serializable
      * @param url where it points
      */
     public record Link(String description, String url) implements Serializable {
+      /**
+       * Rejects nulls.
+       *
+       * @param description what the link offers
+       * @param url where it points
+       */
       public Link {
         requireNonNull(description, "description");
         requireNonNull(url, "url");
@@ -183,6 +242,12 @@ public sealed interface ErrorDetail extends Serializable
    * @param json the detail as received
    */
   record Unknown(String type, String json) implements ErrorDetail {
+    /**
+     * Rejects nulls.
+     *
+     * @param type its {@code @type} URL; empty if the server sent none
+     * @param json the detail as received
+     */
     public Unknown {
       requireNonNull(type, "type");
       requireNonNull(json, "json");
