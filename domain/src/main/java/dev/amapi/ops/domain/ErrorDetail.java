@@ -58,6 +58,7 @@ public sealed interface ErrorDetail extends Serializable
    * @param domain such as {@code androidmanagement.googleapis.com}; empty when absent
    * @param metadata further key/value context
    * @param json the detail as received
+   * @serial exclude
    */
   record ErrorInfo(String reason, String domain, Map<String, String> metadata, String json)
       implements ErrorDetail {
@@ -87,6 +88,7 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param retryDelay the delay; zero when absent
    * @param json the detail as received
+   * @serial exclude
    */
   record RetryInfo(Duration retryDelay, String json) implements ErrorDetail {
     /**
@@ -111,6 +113,7 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param violations one per failed check
    * @param json the detail as received
+   * @serial exclude
    */
   record QuotaFailure(List<Violation> violations, String json) implements ErrorDetail {
     /**
@@ -134,6 +137,7 @@ public sealed interface ErrorDetail extends Serializable
      *
      * @param subject what the quota applies to, such as {@code project_number:123}
      * @param description what was exceeded
+     * @serial exclude
      */
     public record Violation(String subject, String description) implements Serializable {
       /**
@@ -154,6 +158,7 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param fieldViolations one per invalid field
    * @param json the detail as received
+   * @serial exclude
    */
   record BadRequest(List<FieldViolation> fieldViolations, String json) implements ErrorDetail {
     /**
@@ -177,6 +182,7 @@ public sealed interface ErrorDetail extends Serializable
      *
      * @param field the field's path, such as {@code page_size}
      * @param description why it is invalid
+     * @serial exclude
      */
     public record FieldViolation(String field, String description) implements Serializable {
       /**
@@ -197,6 +203,7 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param links the links
    * @param json the detail as received
+   * @serial exclude
    */
   record Help(List<Link> links, String json) implements ErrorDetail {
     /**
@@ -220,6 +227,7 @@ public sealed interface ErrorDetail extends Serializable
      *
      * @param description what the link offers
      * @param url where it points
+     * @serial exclude
      */
     public record Link(String description, String url) implements Serializable {
       /**
@@ -240,6 +248,7 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param type its {@code @type} URL; empty if the server sent none
    * @param json the detail as received
+   * @serial exclude
    */
   record Unknown(String type, String json) implements ErrorDetail {
     /**

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param details the structured details, in the order received
  * @param legacyErrors the legacy {@code errors} array some Google endpoints still send; empty when
  *     absent
+ * @serial exclude
  */
 public record Status(
     Code code, String message, List<ErrorDetail> details, List<LegacyError> legacyErrors)
@@ -78,6 +79,7 @@ public record Status(
    * @param reason such as {@code badRequest}
    * @param location where in the request, if said
    * @param locationType what kind of location, if said
+   * @serial exclude
    */
   public record LegacyError(
       String message, String domain, String reason, String location, String locationType)
