@@ -82,6 +82,7 @@ public final class GoogleAccessTokenSource implements AccessTokenSource {
    * GOOGLE_APPLICATION_CREDENTIALS}, else {@code gcloud auth application-default login}'s, else the
    * attached service account on Google Cloud. No token is fetched yet.
    *
+   * @return a source scoped to {@value AccessTokenSource#SCOPE} if the credentials need scopes
    * @throws IllegalStateException if none are found, or the file they point to is unusable; the
    *     message says how to provide them and google-auth-library's exception is the cause
    */
@@ -108,6 +109,8 @@ public final class GoogleAccessTokenSource implements AccessTokenSource {
    * Returns a source over the service-account key file at {@code keyFile} (the JSON the Cloud
    * console hands out). No token is fetched yet.
    *
+   * @param keyFile the path of the key file
+   * @return a source scoped to {@value AccessTokenSource#SCOPE}
    * @throws IllegalArgumentException if the file cannot be read (the message names the path and the
    *     problem), or is not a service-account key (the message names the path and what is wrong)
    */
@@ -127,6 +130,8 @@ public final class GoogleAccessTokenSource implements AccessTokenSource {
    * Returns a source over the service-account key JSON read from {@code key}, which is read to its
    * end and not closed. No token is fetched yet.
    *
+   * @param key a stream of the key file's JSON; the caller closes it
+   * @return a source scoped to {@value AccessTokenSource#SCOPE}
    * @throws IllegalArgumentException if the stream cannot be read, or does not hold a
    *     service-account key (the message says what is wrong)
    */
@@ -145,6 +150,9 @@ public final class GoogleAccessTokenSource implements AccessTokenSource {
   /**
    * Returns a source over {@code credentials}, scoped to {@value AccessTokenSource#SCOPE} if they
    * need scopes. The source shares their token cache.
+   *
+   * @param credentials the credentials to fetch tokens with
+   * @return a source with no quota project of its own, so the credentials' one applies
    */
   public static GoogleAccessTokenSource of(GoogleCredentials credentials) {
     requireNonNull(credentials, "credentials");
@@ -157,6 +165,8 @@ public final class GoogleAccessTokenSource implements AccessTokenSource {
    * Returns a copy that bills quota to {@code project} ({@code x-goog-user-project}) instead of the
    * credentials' own quota project. The copy shares this source's tokens.
    *
+   * @param project the ID of the project to bill
+   * @return a new source; this one is unchanged
    * @throws IllegalArgumentException if {@code project} is empty or holds whitespace, control or
    *     non-ASCII characters
    */

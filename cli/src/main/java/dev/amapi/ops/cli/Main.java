@@ -16,7 +16,13 @@ import picocli.CommandLine.ParameterException;
 public final class Main {
   private Main() {}
 
-  /** Runs the tool and exits with its exit code. */
+  /**
+   * Runs the tool and exits the JVM with its exit code: 0 on success, the others as {@code --help}
+   * lists them.
+   *
+   * @param args the command line, such as {@code cancel --wait
+   *     enterprises/e/devices/d/operations/o}
+   */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }

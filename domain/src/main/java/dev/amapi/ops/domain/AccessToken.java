@@ -35,6 +35,8 @@ public final class AccessToken {
   /**
    * Returns a token that does not say when it expires.
    *
+   * @param value the token as the authorization server issued it
+   * @return a token with no expiry time
    * @throws IllegalArgumentException if the value is empty or holds whitespace, control or
    *     non-ASCII characters
    */
@@ -45,18 +47,29 @@ public final class AccessToken {
   /**
    * Returns a token that expires at {@code expiresAt}.
    *
+   * @param value the token as the authorization server issued it
+   * @param expiresAt when the token stops being accepted
+   * @return a token with that expiry time
    * @throws IllegalArgumentException as {@link #of(String)}
    */
   public static AccessToken of(String value, Instant expiresAt) {
     return new AccessToken(value, requireNonNull(expiresAt, "expiresAt"));
   }
 
-  /** Returns the token itself, for the {@code Authorization} header only. */
+  /**
+   * Returns the token itself, for the {@code Authorization} header only.
+   *
+   * @return the secret value, without the {@code Bearer} prefix
+   */
   public String value() {
     return value;
   }
 
-  /** Returns when the token expires, if known. */
+  /**
+   * Returns when the token expires.
+   *
+   * @return the expiry time, or empty if the token's issuer did not say
+   */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
   }
@@ -73,7 +86,11 @@ public final class AccessToken {
     return Objects.hash(value, expiresAt);
   }
 
-  /** Returns a description without the token's value. */
+  /**
+   * Returns a description without the token's value.
+   *
+   * @return {@code AccessToken{value=<redacted>...}}, with the expiry time if known
+   */
   @Override
   public String toString() {
     return "AccessToken{value=<redacted>"

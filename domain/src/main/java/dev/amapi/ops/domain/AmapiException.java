@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 public final class AmapiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** What the server said, or what the SDK concluded when there was no answer. */
   private final Status status;
+
+  /** The HTTP status of the answer, or -1 when there was none. */
   private final int httpStatus;
 
   /**
@@ -43,17 +46,29 @@ public final class AmapiException extends RuntimeException {
     this.httpStatus = -1;
   }
 
-  /** Returns what the server said, or what the SDK concluded when there was no answer. */
+  /**
+   * Returns what the server said, or what the SDK concluded when there was no answer.
+   *
+   * @return the status: code, message and details
+   */
   public Status status() {
     return status;
   }
 
-  /** Returns the status's code. */
+  /**
+   * Returns the status's code.
+   *
+   * @return the canonical code, such as {@link Code#NOT_FOUND}
+   */
   public Code code() {
     return status.code();
   }
 
-  /** Returns the HTTP status of the answer, or empty when there was none. */
+  /**
+   * Returns the HTTP status of the answer.
+   *
+   * @return the HTTP status, or empty when the call got no answer
+   */
   public OptionalInt httpStatus() {
     return httpStatus < 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
   }

@@ -54,24 +54,42 @@ public enum Code {
     this.httpStatus = httpStatus;
   }
 
-  /** Returns the code's number in {@code google.rpc.Code}, as it appears in {@code Status.code}. */
+  /**
+   * Returns the code's number in {@code google.rpc.Code}.
+   *
+   * @return the number as it appears in {@code Status.code}, 0 to 16
+   */
   public int number() {
     return number;
   }
 
-  /** Returns the HTTP status Google's REST APIs answer this code with. */
+  /**
+   * Returns the HTTP status Google's REST APIs answer this code with.
+   *
+   * @return the HTTP status, such as 404 for {@link #NOT_FOUND}
+   */
   public int httpStatus() {
     return httpStatus;
   }
 
-  /** Returns the code with this {@code google.rpc.Code} number, if there is one. */
+  /**
+   * Returns the code with this {@code google.rpc.Code} number.
+   *
+   * @param number the number, as it appears in {@code Status.code}
+   * @return the code, or empty if no code has that number
+   */
   public static Optional<Code> forNumber(int number) {
     return number >= 0 && number < BY_NUMBER.length
         ? Optional.of(BY_NUMBER[number])
         : Optional.empty();
   }
 
-  /** Returns the code with this name, such as {@code "NOT_FOUND"}, if there is one. */
+  /**
+   * Returns the code with this name.
+   *
+   * @param name the code's name, such as {@code "NOT_FOUND"}, as in an error's {@code status}
+   * @return the code, or empty if no code has that name
+   */
   public static Optional<Code> forName(String name) {
     requireNonNull(name, "name");
     for (Code code : BY_NUMBER) {
@@ -90,6 +108,9 @@ public enum Code {
    * map by class: 502 is {@link #UNAVAILABLE} (a proxy could not reach the service), other 2xx
    * {@link #OK}, other 4xx {@link #FAILED_PRECONDITION}, other 5xx {@link #INTERNAL}, anything else
    * {@link #UNKNOWN}.
+   *
+   * @param httpStatus the HTTP status of an answer whose body names no code
+   * @return the code it stands for; never null
    */
   public static Code fromHttpStatus(int httpStatus) {
     switch (httpStatus) {

@@ -42,12 +42,21 @@ public final class Command {
     this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(builder.otherFields));
   }
 
-  /** Returns a builder for a command of this type. */
+  /**
+   * Returns a builder for a command of this type.
+   *
+   * @param type the command's type
+   * @return a builder with {@link #TYPE_URL}, no user name and no other field set
+   */
   public static Builder builder(CommandType type) {
     return new Builder(type);
   }
 
-  /** Returns a builder holding this command's values. */
+  /**
+   * Returns a builder holding this command's values.
+   *
+   * @return a new builder; changing it leaves this command as it is
+   */
   public Builder toBuilder() {
     Builder builder = new Builder(type).typeUrl(typeUrl).userName(userName);
     builder.createTime = createTime;
@@ -57,37 +66,65 @@ public final class Command {
     return builder;
   }
 
-  /** Returns the metadata's {@code @type}, normally {@link #TYPE_URL}. */
+  /**
+   * Returns the metadata's {@code @type}.
+   *
+   * @return the type URL as received, normally {@link #TYPE_URL}
+   */
   public String typeUrl() {
     return typeUrl;
   }
 
-  /** Returns the command's type. */
+  /**
+   * Returns the command's type.
+   *
+   * @return the type, possibly one this SDK does not know (see {@link CommandType#isKnown()})
+   */
   public CommandType type() {
     return type;
   }
 
-  /** Returns when the server created the command, if it said. */
+  /**
+   * Returns when the server created the command.
+   *
+   * @return the creation time, or empty if the server did not say
+   */
   public Optional<Instant> createTime() {
     return Optional.ofNullable(createTime);
   }
 
-  /** Returns how long the command stays valid if the device does not run it, if said. */
+  /**
+   * Returns how long the command stays valid if the device does not run it.
+   *
+   * @return the validity period, or empty if the server did not say
+   */
   public Optional<Duration> duration() {
     return Optional.ofNullable(duration);
   }
 
-  /** Returns the resource name of the user who issued the command; empty when absent. */
+  /**
+   * Returns the resource name of the user who issued the command.
+   *
+   * @return the user's resource name; empty when absent
+   */
   public String userName() {
     return userName;
   }
 
-  /** Returns why the command failed, if it did and the server said. */
+  /**
+   * Returns why the command failed.
+   *
+   * @return the error code, or empty if the command did not fail or the server did not say
+   */
   public Optional<CommandErrorCode> errorCode() {
     return Optional.ofNullable(errorCode);
   }
 
-  /** Returns the fields not modelled here, by JSON name, each as its raw JSON value. */
+  /**
+   * Returns the fields not modelled here, such as command parameters.
+   *
+   * @return an unmodifiable map from JSON name to raw JSON value, in the order received
+   */
   public Map<String, String> otherFields() {
     return otherFields;
   }
@@ -145,49 +182,89 @@ public final class Command {
       this.type = requireNonNull(type, "type");
     }
 
-    /** Sets the metadata's {@code @type}; defaults to {@link #TYPE_URL}. */
+    /**
+     * Sets the metadata's {@code @type}; defaults to {@link #TYPE_URL}.
+     *
+     * @param typeUrl the type URL
+     * @return this builder
+     */
     public Builder typeUrl(String typeUrl) {
       this.typeUrl = requireNonNull(typeUrl, "typeUrl");
       return this;
     }
 
-    /** Sets the command's type. */
+    /**
+     * Sets the command's type.
+     *
+     * @param type the type
+     * @return this builder
+     */
     public Builder type(CommandType type) {
       this.type = requireNonNull(type, "type");
       return this;
     }
 
-    /** Sets when the command was created. */
+    /**
+     * Sets when the command was created.
+     *
+     * @param createTime the creation time
+     * @return this builder
+     */
     public Builder createTime(Instant createTime) {
       this.createTime = requireNonNull(createTime, "createTime");
       return this;
     }
 
-    /** Sets how long the command stays valid. */
+    /**
+     * Sets how long the command stays valid.
+     *
+     * @param duration the validity period
+     * @return this builder
+     */
     public Builder duration(Duration duration) {
       this.duration = requireNonNull(duration, "duration");
       return this;
     }
 
-    /** Sets the issuing user's resource name. */
+    /**
+     * Sets the issuing user's resource name.
+     *
+     * @param userName the user's resource name; empty for none
+     * @return this builder
+     */
     public Builder userName(String userName) {
       this.userName = requireNonNull(userName, "userName");
       return this;
     }
 
-    /** Sets why the command failed. */
+    /**
+     * Sets why the command failed.
+     *
+     * @param errorCode the error code
+     * @return this builder
+     */
     public Builder errorCode(CommandErrorCode errorCode) {
       this.errorCode = requireNonNull(errorCode, "errorCode");
       return this;
     }
 
-    /** Keeps a field this SDK does not model, as its raw JSON value. */
+    /**
+     * Keeps a field this SDK does not model, as its raw JSON value.
+     *
+     * @param name the field's JSON name
+     * @param json the field's value as raw JSON, such as {@code {"packageNames":["a.b"]}}
+     * @return this builder
+     */
     public Builder otherField(String name, String json) {
       otherFields.put(requireNonNull(name, "name"), requireNonNull(json, "json"));
       return this;
     }
 
-    /** Returns the command. */
+    /**
+     * Returns the command.
+     *
+     * @return an immutable command holding the values set so far
+     */
     public Command build() {
       return new Command(this);
     }

@@ -20,6 +20,8 @@ public record DeviceName(String enterpriseId, String deviceId) {
   /**
    * Validates both IDs.
    *
+   * @param enterpriseId the enterprise's ID
+   * @param deviceId the device's ID
    * @throws IllegalArgumentException naming the ID and the rule it broke
    */
   public DeviceName {
@@ -30,6 +32,9 @@ public record DeviceName(String enterpriseId, String deviceId) {
   /**
    * Returns the device name made of these IDs.
    *
+   * @param enterpriseId the enterprise's ID
+   * @param deviceId the device's ID
+   * @return the validated name
    * @throws IllegalArgumentException naming the ID and the rule it broke
    */
   public static DeviceName of(String enterpriseId, String deviceId) {
@@ -39,8 +44,9 @@ public record DeviceName(String enterpriseId, String deviceId) {
   /**
    * Parses {@code enterprises/{enterprise}/devices/{device}}.
    *
-   * @throws IllegalArgumentException quoting {@code name} and naming the rule it broke; never
-   *     returns null
+   * @param name the full resource name
+   * @return the validated name; never null
+   * @throws IllegalArgumentException quoting {@code name} and naming the rule it broke
    */
   public static DeviceName parse(String name) {
     String[] ids =
@@ -48,12 +54,22 @@ public record DeviceName(String enterpriseId, String deviceId) {
     return new DeviceName(ids[0], ids[1]);
   }
 
-  /** Returns the name of operation {@code operationId} on this device. */
+  /**
+   * Returns the name of operation {@code operationId} on this device.
+   *
+   * @param operationId the operation's ID
+   * @return the validated operation name
+   * @throws IllegalArgumentException naming the rule the ID broke
+   */
   public OperationName operation(String operationId) {
     return new OperationName(this, operationId);
   }
 
-  /** Returns the canonical name, {@code enterprises/{enterprise}/devices/{device}}. */
+  /**
+   * Returns the canonical name.
+   *
+   * @return {@code enterprises/{enterprise}/devices/{device}}
+   */
   @Override
   public String toString() {
     return "enterprises/" + enterpriseId + "/devices/" + deviceId;

@@ -36,10 +36,19 @@ public sealed interface ErrorDetail extends Serializable
   /** The type URL of {@code google.rpc.Help}. */
   String HELP = "type.googleapis.com/google.rpc.Help";
 
-  /** Returns the detail's {@code @type} URL. */
+  /**
+   * Returns the detail's {@code @type} URL.
+   *
+   * @return the type URL, such as {@link #ERROR_INFO}; empty for an {@link Unknown} sent without
+   *     one
+   */
   String type();
 
-  /** Returns the detail as the server sent it: a JSON object, {@code @type} included. */
+  /**
+   * Returns the detail as the server sent it.
+   *
+   * @return a JSON object, {@code @type} included
+   */
   String json();
 
   /**
@@ -49,9 +58,18 @@ public sealed interface ErrorDetail extends Serializable
    * @param domain such as {@code androidmanagement.googleapis.com}; empty when absent
    * @param metadata further key/value context
    * @param json the detail as received
+   * @serial exclude
    */
   record ErrorInfo(String reason, String domain, Map<String, String> metadata, String json)
       implements ErrorDetail {
+    /**
+     * Copies {@code metadata}; rejects nulls.
+     *
+     * @param reason such as {@code RESOURCE_NOT_FOUND}; empty when absent
+     * @param domain such as {@code androidmanagement.googleapis.com}; empty when absent
+     * @param metadata further key/value context
+     * @param json the detail as received
+     */
     public ErrorInfo {
       requireNonNull(reason, "reason");
       requireNonNull(domain, "domain");
@@ -70,8 +88,15 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param retryDelay the delay; zero when absent
    * @param json the detail as received
+   * @serial exclude
    */
   record RetryInfo(Duration retryDelay, String json) implements ErrorDetail {
+    /**
+     * Rejects nulls.
+     *
+     * @param retryDelay the delay; zero when absent
+     * @param json the detail as received
+     */
     public RetryInfo {
       requireNonNull(retryDelay, "retryDelay");
       requireNonNull(json, "json");
@@ -88,8 +113,15 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param violations one per failed check
    * @param json the detail as received
+   * @serial exclude
    */
   record QuotaFailure(List<Violation> violations, String json) implements ErrorDetail {
+    /**
+     * Copies {@code violations}; rejects nulls.
+     *
+     * @param violations one per failed check
+     * @param json the detail as received
+     */
     public QuotaFailure {
       violations = List.copyOf(violations);
       requireNonNull(json, "json");
@@ -105,8 +137,15 @@ public sealed interface ErrorDetail extends Serializable
      *
      * @param subject what the quota applies to, such as {@code project_number:123}
      * @param description what was exceeded
+     * @serial exclude
      */
     public record Violation(String subject, String description) implements Serializable {
+      /**
+       * Rejects nulls.
+       *
+       * @param subject what the quota applies to, such as {@code project_number:123}
+       * @param description what was exceeded
+       */
       public Violation {
         requireNonNull(subject, "subject");
         requireNonNull(description, "description");
@@ -119,8 +158,15 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param fieldViolations one per invalid field
    * @param json the detail as received
+   * @serial exclude
    */
   record BadRequest(List<FieldViolation> fieldViolations, String json) implements ErrorDetail {
+    /**
+     * Copies {@code fieldViolations}; rejects nulls.
+     *
+     * @param fieldViolations one per invalid field
+     * @param json the detail as received
+     */
     public BadRequest {
       fieldViolations = List.copyOf(fieldViolations);
       requireNonNull(json, "json");
@@ -136,8 +182,15 @@ public sealed interface ErrorDetail extends Serializable
      *
      * @param field the field's path, such as {@code page_size}
      * @param description why it is invalid
+     * @serial exclude
      */
     public record FieldViolation(String field, String description) implements Serializable {
+      /**
+       * Rejects nulls.
+       *
+       * @param field the field's path, such as {@code page_size}
+       * @param description why it is invalid
+       */
       public FieldViolation {
         requireNonNull(field, "field");
         requireNonNull(description, "description");
@@ -150,8 +203,15 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param links the links
    * @param json the detail as received
+   * @serial exclude
    */
   record Help(List<Link> links, String json) implements ErrorDetail {
+    /**
+     * Copies {@code links}; rejects nulls.
+     *
+     * @param links the links
+     * @param json the detail as received
+     */
     public Help {
       links = List.copyOf(links);
       requireNonNull(json, "json");
@@ -167,8 +227,15 @@ public sealed interface ErrorDetail extends Serializable
      *
      * @param description what the link offers
      * @param url where it points
+     * @serial exclude
      */
     public record Link(String description, String url) implements Serializable {
+      /**
+       * Rejects nulls.
+       *
+       * @param description what the link offers
+       * @param url where it points
+       */
       public Link {
         requireNonNull(description, "description");
         requireNonNull(url, "url");
@@ -181,8 +248,15 @@ public sealed interface ErrorDetail extends Serializable
    *
    * @param type its {@code @type} URL; empty if the server sent none
    * @param json the detail as received
+   * @serial exclude
    */
   record Unknown(String type, String json) implements ErrorDetail {
+    /**
+     * Rejects nulls.
+     *
+     * @param type its {@code @type} URL; empty if the server sent none
+     * @param json the detail as received
+     */
     public Unknown {
       requireNonNull(type, "type");
       requireNonNull(json, "json");

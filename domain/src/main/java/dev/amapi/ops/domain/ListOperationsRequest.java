@@ -15,6 +15,9 @@ public record ListOperationsRequest(String filter, int pageSize, String pageToke
   /**
    * Validates.
    *
+   * @param filter the API's standard list filter; empty for none
+   * @param pageSize the largest page wanted; 0 lets the server choose
+   * @param pageToken the token of the page to fetch; empty for the first
    * @throws IllegalArgumentException if {@code pageSize} is negative
    */
   public ListOperationsRequest {
@@ -25,22 +28,42 @@ public record ListOperationsRequest(String filter, int pageSize, String pageToke
     }
   }
 
-  /** Returns a request for the first page, unfiltered, sized by the server. */
+  /**
+   * Returns a request for the first page, unfiltered, sized by the server.
+   *
+   * @return the request with no filter, page size 0 and no page token
+   */
   public static ListOperationsRequest firstPage() {
     return FIRST_PAGE;
   }
 
-  /** Returns this request with another filter. */
+  /**
+   * Returns this request with another filter.
+   *
+   * @param filter the API's standard list filter; empty for none
+   * @return a new request; this one is unchanged
+   */
   public ListOperationsRequest withFilter(String filter) {
     return new ListOperationsRequest(filter, pageSize, pageToken);
   }
 
-  /** Returns this request with another page size. */
+  /**
+   * Returns this request with another page size.
+   *
+   * @param pageSize the largest page wanted; 0 lets the server choose
+   * @return a new request; this one is unchanged
+   * @throws IllegalArgumentException if {@code pageSize} is negative
+   */
   public ListOperationsRequest withPageSize(int pageSize) {
     return new ListOperationsRequest(filter, pageSize, pageToken);
   }
 
-  /** Returns this request for the page with this token. */
+  /**
+   * Returns this request for the page with this token.
+   *
+   * @param pageToken a previous page's {@link OperationsPage#nextPageToken()}; empty for the first
+   * @return a new request; this one is unchanged
+   */
   public ListOperationsRequest withPageToken(String pageToken) {
     return new ListOperationsRequest(filter, pageSize, pageToken);
   }

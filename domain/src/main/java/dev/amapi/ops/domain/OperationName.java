@@ -19,6 +19,8 @@ public record OperationName(DeviceName device, String operationId) {
   /**
    * Validates the operation ID.
    *
+   * @param device the device the operation runs on
+   * @param operationId the operation's ID
    * @throws IllegalArgumentException naming the rule the ID broke
    */
   public OperationName {
@@ -29,6 +31,10 @@ public record OperationName(DeviceName device, String operationId) {
   /**
    * Returns the operation name made of these IDs.
    *
+   * @param enterpriseId the enterprise's ID
+   * @param deviceId the device's ID
+   * @param operationId the operation's ID
+   * @return the validated name
    * @throws IllegalArgumentException naming the ID and the rule it broke
    */
   public static OperationName of(String enterpriseId, String deviceId, String operationId) {
@@ -38,8 +44,9 @@ public record OperationName(DeviceName device, String operationId) {
   /**
    * Parses {@code enterprises/{enterprise}/devices/{device}/operations/{operation}}.
    *
-   * @throws IllegalArgumentException quoting {@code name} and naming the rule it broke; never
-   *     returns null
+   * @param name the full resource name, as the API returns it in an operation's {@code name}
+   * @return the validated name; never null
+   * @throws IllegalArgumentException quoting {@code name} and naming the rule it broke
    */
   public static OperationName parse(String name) {
     String[] ids =
@@ -47,17 +54,29 @@ public record OperationName(DeviceName device, String operationId) {
     return of(ids[0], ids[1], ids[2]);
   }
 
-  /** Returns the enterprise's ID. */
+  /**
+   * Returns the enterprise's ID.
+   *
+   * @return the ID alone, such as {@code LC03k6enk8}, not {@code enterprises/LC03k6enk8}
+   */
   public String enterpriseId() {
     return device.enterpriseId();
   }
 
-  /** Returns the device's ID. */
+  /**
+   * Returns the device's ID.
+   *
+   * @return the ID alone, not the device's resource name
+   */
   public String deviceId() {
     return device.deviceId();
   }
 
-  /** Returns the canonical name. */
+  /**
+   * Returns the canonical name.
+   *
+   * @return {@code enterprises/{enterprise}/devices/{device}/operations/{operation}}
+   */
   @Override
   public String toString() {
     return device + "/operations/" + operationId;

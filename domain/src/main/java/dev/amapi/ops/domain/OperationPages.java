@@ -20,6 +20,13 @@ public final class OperationPages {
   /**
    * Returns every operation from {@code first}'s page on, calling {@code fetch} for the next page
    * only when the stream reaches it.
+   *
+   * @param fetch fetches one page, such as {@link
+   *     dev.amapi.ops.domain.port.ListOperationsPort#list}; its exceptions are thrown from the
+   *     stream's terminal operation
+   * @param device the device whose operations are listed
+   * @param first the request for the first page wanted; its filter and page size apply to all
+   * @return a sequential, ordered, lazy stream; paging stops at an empty or repeated page token
    */
   public static Stream<Operation> stream(
       BiFunction<DeviceName, ListOperationsRequest, OperationsPage> fetch,

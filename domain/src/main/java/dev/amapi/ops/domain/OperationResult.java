@@ -12,12 +12,19 @@ public sealed interface OperationResult
   /** The result of every operation that is not done. */
   Pending PENDING = new Pending();
 
-  /** Returns whether the operation is done ({@code done: true} on the wire). */
+  /**
+   * Returns whether the operation is done.
+   *
+   * @return true unless pending; {@code done: true} on the wire
+   */
   default boolean done() {
     return !(this instanceof Pending);
   }
 
-  /** The operation is still in progress. */
+  /**
+   * The operation is still in progress. Use {@link #PENDING} rather than a new instance; all are
+   * equal.
+   */
   record Pending() implements OperationResult {}
 
   /**
@@ -31,12 +38,22 @@ public sealed interface OperationResult
     public static final String ISSUE_COMMAND_RESPONSE =
         "type.googleapis.com/google.android.devicemanagement.v1.IssueCommandResponse";
 
+    /**
+     * Rejects nulls.
+     *
+     * @param type the response's {@code @type}; empty when the server sent no response
+     * @param json the response as received; empty when absent
+     */
     public Succeeded {
       requireNonNull(type, "type");
       requireNonNull(json, "json");
     }
 
-    /** Returns the response a device command finishes with. */
+    /**
+     * Returns the response a device command finishes with.
+     *
+     * @return a result of type {@link #ISSUE_COMMAND_RESPONSE} with no other field
+     */
     public static Succeeded issueCommandResponse() {
       return new Succeeded(
           ISSUE_COMMAND_RESPONSE, "{\"@type\":\"" + ISSUE_COMMAND_RESPONSE + "\"}");
@@ -49,6 +66,11 @@ public sealed interface OperationResult
    * @param status the error
    */
   record Failed(Status status) implements OperationResult {
+    /**
+     * Rejects a null status.
+     *
+     * @param status the error
+     */
     public Failed {
       requireNonNull(status, "status");
     }

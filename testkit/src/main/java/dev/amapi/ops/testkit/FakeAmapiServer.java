@@ -126,6 +126,7 @@ public final class FakeAmapiServer implements AutoCloseable {
   /**
    * Starts a server on {@code 127.0.0.1}, on a free port, in no mode yet.
    *
+   * @return the running server; the caller closes it
    * @throws UncheckedIOException if the loopback port cannot be bound
    */
   public static FakeAmapiServer start() {
@@ -135,7 +136,11 @@ public final class FakeAmapiServer implements AutoCloseable {
     return server;
   }
 
-  /** Returns the server's base URI, {@code http://127.0.0.1:PORT/}: what a client's endpoint is. */
+  /**
+   * Returns the server's base URI: what a client's endpoint is.
+   *
+   * @return {@code http://127.0.0.1:PORT/}
+   */
   public URI endpoint() {
     return endpoint;
   }
@@ -144,6 +149,8 @@ public final class FakeAmapiServer implements AutoCloseable {
    * Returns the state the server answers from in stateful mode. Reading it is always allowed;
    * seeding it ({@link FakeOperations#seed}, {@link FakeOperations#issueCommand}) puts the server
    * in stateful mode, and throws {@link IllegalStateException} if it is already scripted.
+   *
+   * @return the in-memory operations behind this server, the same instance on every call
    */
   public FakeOperations operations() {
     return operations;
@@ -154,6 +161,7 @@ public final class FakeAmapiServer implements AutoCloseable {
    * mode: requests are answered in queue order, whatever they ask; once the queue is empty they get
    * a 500 {@code INTERNAL} envelope saying so.
    *
+   * @param response the answer to send, whatever the request
    * @throws IllegalStateException if the server is in stateful mode (its operations were seeded) or
    *     closed
    */
@@ -176,6 +184,7 @@ public final class FakeAmapiServer implements AutoCloseable {
    * UNAUTHENTICATED} envelope, as Google does for an expired or forged token; such as {@code
    * server.acceptOnly(tokenServer::isValid)}. Puts the server in stateful mode.
    *
+   * @param validToken tells whether a bearer token, without the {@code Bearer} prefix, is accepted
    * @throws IllegalStateException if the server is in scripted mode or closed
    */
   public void acceptOnly(Predicate<String> validToken) {
@@ -192,6 +201,7 @@ public final class FakeAmapiServer implements AutoCloseable {
    * before they reach the state (a cancel so dropped changes nothing), as a crashed or restarted
    * backend does. Puts the server in stateful mode.
    *
+   * @param count how many requests to drop; adds to any drops still pending
    * @throws IllegalArgumentException if {@code count} is not positive
    * @throws IllegalStateException if the server is in scripted mode or closed
    */
@@ -209,6 +219,7 @@ public final class FakeAmapiServer implements AutoCloseable {
    * HTTP status and JSON content type of the real answer (the request does reach the state), as a
    * misbehaving proxy does. Puts the server in stateful mode.
    *
+   * @param count how many answers to malform; adds to any still pending
    * @throws IllegalArgumentException if {@code count} is not positive
    * @throws IllegalStateException if the server is in scripted mode or closed
    */
@@ -226,6 +237,7 @@ public final class FakeAmapiServer implements AutoCloseable {
    * half of it (at least one byte less), sent whole at the HTTP level, with the real status. The
    * request does reach the state. Puts the server in stateful mode.
    *
+   * @param count how many answers to cut short; adds to any still pending
    * @throws IllegalArgumentException if {@code count} is not positive
    * @throws IllegalStateException if the server is in scripted mode or closed
    */
@@ -241,6 +253,8 @@ public final class FakeAmapiServer implements AutoCloseable {
   /**
    * Returns the oldest request not yet taken, waiting up to {@code timeout} for one to arrive.
    *
+   * @param timeout how long to wait; zero or negative checks once without waiting
+   * @return the request, now taken: the next call returns the one after it
    * @throws AssertionError if none arrives within the timeout ({@code "No request arrived within
    *     PT2S"}), or the wait is interrupted
    */
@@ -259,7 +273,11 @@ public final class FakeAmapiServer implements AutoCloseable {
     return request;
   }
 
-  /** Returns every request received so far, oldest first, taken or not. */
+  /**
+   * Returns every request received so far, oldest first, taken or not.
+   *
+   * @return an immutable snapshot of the journal
+   */
   public List<RecordedRequest> requests() {
     synchronized (lock) {
       return List.copyOf(journal);
@@ -270,6 +288,9 @@ public final class FakeAmapiServer implements AutoCloseable {
    * Returns the requests, oldest first, whose path ends with {@code pathSuffix}: {@code
    * requestsTo(name + ":cancel")} for the cancels of an operation, {@code requestsTo(":cancel")}
    * for every cancel, {@code requestsTo("/operations")} for every list.
+   *
+   * @param pathSuffix what the request's path ends with, query excluded
+   * @return an immutable snapshot of the matching requests; empty if none
    */
   public List<RecordedRequest> requestsTo(String pathSuffix) {
     requireNonNull(pathSuffix, "pathSuffix");
@@ -279,6 +300,7 @@ public final class FakeAmapiServer implements AutoCloseable {
   /**
    * Returns the newest request received, taken or not.
    *
+   * @return the last request in the journal
    * @throws AssertionError if none arrived yet
    */
   public RecordedRequest lastRequest() {
@@ -290,7 +312,11 @@ public final class FakeAmapiServer implements AutoCloseable {
     }
   }
 
-  /** Returns how many requests the server has received. */
+  /**
+   * Returns how many requests the server has received.
+   *
+   * @return the journal's size, dropped requests included
+   */
   public int requestCount() {
     synchronized (lock) {
       return journal.size();

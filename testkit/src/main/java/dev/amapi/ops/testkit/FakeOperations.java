@@ -116,7 +116,11 @@ public final class FakeOperations implements DeviceOperations {
     this.beforeSeeding = beforeSeeding;
   }
 
-  /** Returns an empty fake that names issued operations by the system clock. */
+  /**
+   * Returns an empty fake that names issued operations by the system clock.
+   *
+   * @return a fake holding no operation and no scripted fault; the caller closes it
+   */
   public static FakeOperations create() {
     return new FakeOperations(Clock.systemUTC(), () -> {});
   }
@@ -134,6 +138,8 @@ public final class FakeOperations implements DeviceOperations {
    * Adds the operation, or replaces the one of the same name (which keeps its place in its device's
    * order), and returns it.
    *
+   * @param operation the operation, as {@code get} will return it
+   * @return {@code operation}, for chaining into a test's setup
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
    */
@@ -156,6 +162,9 @@ public final class FakeOperations implements DeviceOperations {
    * sets the command's {@code createTime} to that instant and, when the command has none, its
    * {@code duration} to {@link #DEFAULT_COMMAND_DURATION}.
    *
+   * @param device the device the command is issued to
+   * @param command the command; its {@code createTime} is replaced
+   * @return the new operation, pending
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
    */
@@ -187,6 +196,9 @@ public final class FakeOperations implements DeviceOperations {
    * Issues a command of this type with no parameters, as {@link #issueCommand(DeviceName, Command)}
    * does: pending, named by its creation time, valid for {@link #DEFAULT_COMMAND_DURATION}.
    *
+   * @param device the device the command is issued to
+   * @param type the command's type, such as {@link CommandType#REBOOT}
+   * @return the new operation, pending
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
    */
@@ -195,7 +207,12 @@ public final class FakeOperations implements DeviceOperations {
     return issueCommand(device, Command.builder(type).build());
   }
 
-  /** Returns the operation of this name as the fake holds it now, if there is one. */
+  /**
+   * Returns the operation of this name as the fake holds it now, without recording a call.
+   *
+   * @param name the operation's name
+   * @return the operation, or empty if the fake holds none of that name
+   */
   public Optional<Operation> operation(OperationName name) {
     requireNonNull(name, "name");
     synchronized (lock) {
@@ -204,7 +221,12 @@ public final class FakeOperations implements DeviceOperations {
     }
   }
 
-  /** Returns the device's operations in insertion order; empty for a device the fake never saw. */
+  /**
+   * Returns the device's operations as the fake holds them now, without recording a call.
+   *
+   * @param device the device
+   * @return an immutable snapshot in insertion order; empty for a device the fake never saw
+   */
   public List<Operation> operations(DeviceName device) {
     requireNonNull(device, "device");
     synchronized (lock) {
@@ -384,6 +406,8 @@ public final class FakeOperations implements DeviceOperations {
    * Scripts what cancelling this operation does from now on, whether or not it exists yet; it wins
    * over {@link #onCancelOfAll(OnCancel)}.
    *
+   * @param name the operation whose cancels to script
+   * @param outcome what each cancel of it does
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
    */
@@ -401,6 +425,7 @@ public final class FakeOperations implements DeviceOperations {
    * Scripts what cancelling any operation without its own {@link #onCancel(OperationName,
    * OnCancel)} does from now on; {@link OnCancel#succeeds()} until set.
    *
+   * @param outcome what each such cancel does
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
    */
@@ -417,6 +442,7 @@ public final class FakeOperations implements DeviceOperations {
    * Makes every call from now on take {@code latency} longer (over HTTP, the server waits that long
    * before answering); {@link Duration#ZERO}, the default, for none.
    *
+   * @param latency the added delay of every call; replaces any set before
    * @throws IllegalArgumentException if {@code latency} is negative
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
@@ -436,6 +462,12 @@ public final class FakeOperations implements DeviceOperations {
   /**
    * Makes the next {@code count} calls, whatever they are, fail with {@code code} and its canonical
    * HTTP status, without touching the state. See {@link #failNextCalls(int, Code, int, Duration)}.
+   *
+   * @param count how many calls fail; positive
+   * @param code the error code they fail with; not {@code OK}
+   * @throws IllegalArgumentException if {@code count} is not positive or {@code code} is {@code OK}
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
    */
   public void failNextCalls(int count, Code code) {
     requireNonNull(code, "code");
@@ -445,6 +477,13 @@ public final class FakeOperations implements DeviceOperations {
   /**
    * Makes the next {@code count} calls fail with {@code code} and this HTTP status. See {@link
    * #failNextCalls(int, Code, int, Duration)}.
+   *
+   * @param count how many calls fail; positive
+   * @param code the error code they fail with; not {@code OK}
+   * @param httpStatus the HTTP status a {@link FakeAmapiServer} answers them with; 400 to 599
+   * @throws IllegalArgumentException if a value is out of range
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
    */
   public void failNextCalls(int count, Code code, int httpStatus) {
     failNextCalls(count, code, httpStatus, Duration.ZERO);
@@ -457,6 +496,10 @@ public final class FakeOperations implements DeviceOperations {
    * error envelope with that HTTP status and, when {@code retryAfter} is not zero, a {@code
    * Retry-After} header of its whole seconds. Calling again queues more failures after these.
    *
+   * @param count how many calls fail
+   * @param code the error code they fail with
+   * @param httpStatus the HTTP status they carry
+   * @param retryAfter the {@code Retry-After} a {@link FakeAmapiServer} sends; zero for none
    * @throws IllegalArgumentException if {@code count} is not positive, {@code code} is {@code OK},
    *     {@code httpStatus} is not between 400 and 599, or {@code retryAfter} is negative or not
    *     whole seconds
@@ -510,6 +553,8 @@ public final class FakeOperations implements DeviceOperations {
   /**
    * Returns every call that reached this fake, oldest first, including those that failed and those
    * that came through a {@link FakeAmapiServer}.
+   *
+   * @return an immutable snapshot of the calls
    */
   public List<PortCall> calls() {
     synchronized (lock) {
@@ -524,12 +569,22 @@ public final class FakeOperations implements DeviceOperations {
     }
   }
 
-  /** Returns how many times the operation was cancelled, successfully or not. */
+  /**
+   * Returns how many times the operation was cancelled, successfully or not.
+   *
+   * @param name the operation
+   * @return the number of cancel calls naming it since the calls were last cleared
+   */
   public int cancelCount(OperationName name) {
     return count(PortCall.Method.CANCEL, name);
   }
 
-  /** Returns how many times the operation was got, successfully or not. */
+  /**
+   * Returns how many times the operation was read, successfully or not.
+   *
+   * @param name the operation
+   * @return the number of get calls naming it since the calls were last cleared
+   */
   public int getCount(OperationName name) {
     return count(PortCall.Method.GET, name);
   }
@@ -537,6 +592,7 @@ public final class FakeOperations implements DeviceOperations {
   /**
    * Asserts that the operation was cancelled exactly once.
    *
+   * @param name the operation
    * @throws AssertionError if it was not, listing every call that arrived
    */
   public void assertCancelledOnce(OperationName name) {
@@ -550,6 +606,7 @@ public final class FakeOperations implements DeviceOperations {
   /**
    * Asserts that the operation was never cancelled.
    *
+   * @param name the operation
    * @throws AssertionError if it was, listing every call that arrived
    */
   public void assertNeverCancelled(OperationName name) {

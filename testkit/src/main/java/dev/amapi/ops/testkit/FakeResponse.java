@@ -58,6 +58,9 @@ public final class FakeResponse {
    * Returns an answer with this HTTP status and JSON body, sent as {@value #JSON_CONTENT_TYPE}. The
    * body is sent as given, valid JSON or not.
    *
+   * @param status the HTTP status
+   * @param body the body, sent as UTF-8
+   * @return the answer, with no delay and no extra header
    * @throws IllegalArgumentException if the status is not between 200 and 599
    */
   public static FakeResponse json(int status, String body) {
@@ -75,6 +78,9 @@ public final class FakeResponse {
    * Returns an error answer: {@code status} in Google's error envelope ({@code {"error": {"code":
    * httpStatus, "message", "status", "details"}}}), with this HTTP status.
    *
+   * @param status the error: code, message and details
+   * @param httpStatus the HTTP status, also the envelope's {@code code}
+   * @return the answer, with no delay and no extra header
    * @throws IllegalArgumentException if the HTTP status is not between 200 and 599
    */
   public static FakeResponse error(Status status, int httpStatus) {
@@ -91,6 +97,9 @@ public final class FakeResponse {
   /**
    * Returns an error answer for {@code status} with its code's canonical HTTP status, such as 404
    * for {@code NOT_FOUND}.
+   *
+   * @param status the error: code, message and details
+   * @return the answer, with no delay and no extra header
    */
   public static FakeResponse error(Status status) {
     requireNonNull(status, "status");
@@ -101,6 +110,10 @@ public final class FakeResponse {
    * Returns an answer with any content type and body, such as a proxy's HTML error page. An empty
    * content type sends no {@code Content-Type} header.
    *
+   * @param status the HTTP status
+   * @param contentType the {@code Content-Type} header's value; empty for none
+   * @param body the body, sent byte for byte; copied
+   * @return the answer, with no delay and no extra header
    * @throws IllegalArgumentException if the status is not between 200 and 599, or the content type
    *     holds a line break
    */
@@ -116,6 +129,8 @@ public final class FakeResponse {
    * Returns a fault: the server reads the request and never answers, until it is closed (then it
    * drops the connection). Use it with a client timeout; closing the server ends the stall and
    * releases its thread.
+   *
+   * @return the fault
    */
   public static FakeResponse stall() {
     return new FakeResponse(Kind.STALL, 0, "", new byte[0], List.of(), Duration.ZERO);
@@ -124,6 +139,8 @@ public final class FakeResponse {
   /**
    * Returns a fault: the server reads the request and closes the connection without sending a byte,
    * as a crashed or restarted backend does. The client sees an I/O error, not an answer.
+   *
+   * @return the fault
    */
   public static FakeResponse disconnect() {
     return new FakeResponse(Kind.DISCONNECT, 0, "", new byte[0], List.of(), Duration.ZERO);
@@ -133,6 +150,9 @@ public final class FakeResponse {
    * Returns this response with one more header; a header of the same name is kept, not replaced,
    * except {@code Content-Type}, which replaces the default one.
    *
+   * @param name the header's name
+   * @param value the header's value
+   * @return a new response; this one is unchanged
    * @throws IllegalArgumentException if the name is empty or not a token, or the value holds a line
    *     break
    * @throws IllegalStateException on a {@link #stall()} or {@link #disconnect()}, which send no
@@ -158,6 +178,8 @@ public final class FakeResponse {
    * Returns this response answered only after {@code delay} (for a disconnect: dropped after it).
    * Closing the server cuts the delay short.
    *
+   * @param delay how long to wait before answering; replaces any delay set before
+   * @return a new response; this one is unchanged
    * @throws IllegalArgumentException if the delay is negative
    */
   public FakeResponse withDelay(Duration delay) {

@@ -96,6 +96,7 @@ public final class FakeTokenServer implements AutoCloseable {
   /**
    * Starts a token endpoint on {@code 127.0.0.1}, on a free port, with no key registered.
    *
+   * @return the running server; the caller closes it
    * @throws UncheckedIOException if the loopback port cannot be bound
    */
   public static FakeTokenServer start() {
@@ -106,8 +107,9 @@ public final class FakeTokenServer implements AutoCloseable {
   }
 
   /**
-   * Returns the token endpoint, {@code http://127.0.0.1:PORT/token}: what a service-account key's
-   * {@code token_uri} is.
+   * Returns the token endpoint: what a service-account key's {@code token_uri} is.
+   *
+   * @return {@code http://127.0.0.1:PORT/token}
    */
   public URI tokenUri() {
     return tokenUri;
@@ -116,6 +118,10 @@ public final class FakeTokenServer implements AutoCloseable {
   /**
    * Trusts {@code key} for JWTs whose header names {@code keyId} as {@code kid} (the key file's
    * {@code private_key_id}). Registering a key ID again replaces its key.
+   *
+   * @param keyId the key's ID; not empty
+   * @param key the public half of the key the JWTs are signed with
+   * @throws IllegalArgumentException if {@code keyId} is empty
    */
   public void registerKey(String keyId, RSAPublicKey key) {
     requireNonNull(keyId, "keyId");
@@ -133,6 +139,7 @@ public final class FakeTokenServer implements AutoCloseable {
    * Duration#ZERO} issues tokens that are already expired. The default is {@link
    * #DEFAULT_TOKEN_LIFETIME}. Whole seconds count, as on the wire.
    *
+   * @param lifetime how long each new token is valid; a fraction of a second is dropped
    * @throws IllegalArgumentException if {@code lifetime} is negative
    */
   public void tokenLifetime(Duration lifetime) {
@@ -145,14 +152,24 @@ public final class FakeTokenServer implements AutoCloseable {
     }
   }
 
-  /** Returns how many requests reached the token endpoint, granted or not. */
+  /**
+   * Returns how many requests reached the token endpoint, granted or not.
+   *
+   * @return the count since the server started
+   */
   public int tokenRequestCount() {
     synchronized (lock) {
       return requestCount;
     }
   }
 
-  /** Returns whether this server issued {@code accessToken} and it has not expired. */
+  /**
+   * Returns whether this server issued {@code accessToken} and it has not expired; what a {@link
+   * FakeAmapiServer#acceptOnly} check calls.
+   *
+   * @param accessToken the token, without the {@code Bearer} prefix
+   * @return true if it was issued here and is still valid
+   */
   public boolean isValid(String accessToken) {
     requireNonNull(accessToken, "accessToken");
     synchronized (lock) {
@@ -161,7 +178,11 @@ public final class FakeTokenServer implements AutoCloseable {
     }
   }
 
-  /** Returns every token issued so far, oldest first, expired or not. */
+  /**
+   * Returns every token issued so far, oldest first, expired or not.
+   *
+   * @return an immutable snapshot of the issued tokens' values
+   */
   public List<String> issuedTokens() {
     synchronized (lock) {
       return List.copyOf(tokens.keySet());

@@ -37,6 +37,8 @@ public sealed interface OnCancel
   /**
    * Returns the default: cancel answers {@code {}}, a pending operation becomes done with {@link
    * Code#CANCELLED}, a done one is left as it is.
+   *
+   * @return the default behaviour
    */
   static OnCancel succeeds() {
     return new Succeeds();
@@ -45,6 +47,8 @@ public sealed interface OnCancel
   /**
    * Returns: cancel answers {@link Code#UNIMPLEMENTED} (HTTP 501, {@value #UNIMPLEMENTED_MESSAGE}),
    * and the operation is left as it is.
+   *
+   * @return the behaviour of a server that cannot cancel the operation
    */
   static OnCancel unimplemented() {
     return new Unimplemented();
@@ -53,6 +57,8 @@ public sealed interface OnCancel
   /**
    * Returns: cancel answers {@code {}}, but the device finished first: a pending operation becomes
    * done with {@link OperationResult.Succeeded#issueCommandResponse()}.
+   *
+   * @return the behaviour of a cancel that came too late
    */
   static OnCancel completesAnyway() {
     return new CompletesAnyway();
@@ -61,6 +67,9 @@ public sealed interface OnCancel
   /**
    * Returns: cancel answers {@code {}}, but a pending operation becomes done, failed with {@code
    * status} rather than cancelled.
+   *
+   * @param status the error the operation ends with; any code, {@code CANCELLED} included
+   * @return the behaviour of a command that failed while being cancelled
    */
   static OnCancel failsWith(Status status) {
     return new FailsWith(status);
@@ -71,6 +80,9 @@ public sealed interface OnCancel
    * gets of it, then reads back cancelled, as the real, asynchronous server behaves. Cancelling
    * again meanwhile changes nothing.
    *
+   * @param gets how many gets still read the operation pending; with 0 the next get reads it
+   *     cancelled
+   * @return the behaviour of a cancel that takes effect later
    * @throws IllegalArgumentException if {@code gets} is negative
    */
   static OnCancel takesEffectAfterGets(int gets) {
@@ -81,6 +93,8 @@ public sealed interface OnCancel
    * Returns: a pending operation is cancelled as by default, but cancelling a done one answers
    * {@link Code#FAILED_PRECONDITION} (HTTP 400, {@value #ALREADY_DONE_MESSAGE}) instead of {@code
    * {}}.
+   *
+   * @return the behaviour of a server that refuses to cancel a done operation
    */
   static OnCancel rejectedWhenDone() {
     return new RejectedWhenDone();
@@ -101,6 +115,11 @@ public sealed interface OnCancel
    * @param status what the operation fails with
    */
   record FailsWith(Status status) implements OnCancel {
+    /**
+     * Rejects a null status.
+     *
+     * @param status what the operation fails with
+     */
     public FailsWith {
       requireNonNull(status, "status");
     }
@@ -112,6 +131,12 @@ public sealed interface OnCancel
    * @param gets how many gets still read the operation pending
    */
   record TakesEffectAfterGets(int gets) implements OnCancel {
+    /**
+     * Checks {@code gets} is not negative.
+     *
+     * @param gets how many gets still read the operation pending
+     * @throws IllegalArgumentException if it is
+     */
     public TakesEffectAfterGets {
       if (gets < 0) {
         throw new IllegalArgumentException("gets must not be negative, was " + gets);

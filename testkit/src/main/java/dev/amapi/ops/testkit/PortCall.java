@@ -23,13 +23,24 @@ public record PortCall(Method method, String name, Instant time) {
     LIST
   }
 
+  /**
+   * Rejects nulls.
+   *
+   * @param method which port method was called
+   * @param name the operation's name for cancel and get, the device's for list
+   * @param time when the call arrived, by the fake's clock
+   */
   public PortCall {
     requireNonNull(method, "method");
     requireNonNull(name, "name");
     requireNonNull(time, "time");
   }
 
-  /** Returns {@code CANCEL enterprises/e/devices/d/operations/o}: what a failed assertion lists. */
+  /**
+   * Returns the call as a failed assertion lists it.
+   *
+   * @return the method and name, such as {@code CANCEL enterprises/e/devices/d/operations/o}
+   */
   @Override
   public String toString() {
     return method + " " + name;

@@ -44,20 +44,30 @@ public final class RecordedRequest {
     this.body = body.clone();
   }
 
-  /** Returns the request method, such as {@code POST}. */
+  /**
+   * Returns the request method.
+   *
+   * @return the method as sent, such as {@code POST} for a cancel
+   */
   public String method() {
     return method;
   }
 
   /**
-   * Returns the path as sent, still percent-escaped, such as {@code
-   * /v1/enterprises/e/devices/d/operations/a%3Ab:cancel}.
+   * Returns the path as sent, still percent-escaped.
+   *
+   * @return the path without the query, such as {@code
+   *     /v1/enterprises/e/devices/d/operations/a%3Ab:cancel}
    */
   public String path() {
     return path;
   }
 
-  /** Returns the query as sent, still escaped and without the {@code ?}; empty when none. */
+  /**
+   * Returns the query as sent.
+   *
+   * @return the query still escaped and without the {@code ?}; empty when none
+   */
   public String query() {
     return query;
   }
@@ -65,6 +75,9 @@ public final class RecordedRequest {
   /**
    * Returns the first value of the query parameter, decoded (form rules: {@code +} is a space), if
    * the request has it. A parameter sent without {@code =} has the empty value.
+   *
+   * @param name the parameter's name, such as {@code pageToken}
+   * @return the decoded value, or empty if the query does not name the parameter
    */
   public Optional<String> queryParameter(String name) {
     requireNonNull(name, "name");
@@ -72,7 +85,12 @@ public final class RecordedRequest {
     return values == null ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** Returns the first value of the header, matched case-insensitively, if the request has it. */
+  /**
+   * Returns the first value of the header, matched case-insensitively, if the request has it.
+   *
+   * @param name the header's name, such as {@code authorization}
+   * @return the first value as received, or empty if the request did not carry the header
+   */
   public Optional<String> header(String name) {
     requireNonNull(name, "name");
     List<String> values = headers.get(name);
@@ -82,17 +100,27 @@ public final class RecordedRequest {
   /**
    * Returns every header with its values in the order received; the map's keys match
    * case-insensitively. Unmodifiable.
+   *
+   * @return the headers, by name
    */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** Returns a copy of the request body; empty when there was none. */
+  /**
+   * Returns the request body.
+   *
+   * @return a fresh copy of the body's bytes; empty when there was none
+   */
   public byte[] body() {
     return body.clone();
   }
 
-  /** Returns the body decoded as UTF-8. */
+  /**
+   * Returns the body decoded as UTF-8.
+   *
+   * @return the body as text; empty when there was none
+   */
   public String bodyAsString() {
     return new String(body, StandardCharsets.UTF_8);
   }

@@ -52,54 +52,96 @@ public final class ServiceAccountKey {
     this.quotaProjectId = quotaProjectId;
   }
 
-  /** Returns the key's ID: the file's {@code private_key_id}, and the {@code kid} of its JWTs. */
+  /**
+   * Returns the key's ID.
+   *
+   * @return the file's {@code private_key_id}, also the {@code kid} of the JWTs signed with it
+   */
   public String keyId() {
     return keyId;
   }
 
-  /** Returns the project the service account belongs to, the file's {@code project_id}. */
+  /**
+   * Returns the project the service account belongs to.
+   *
+   * @return the file's {@code project_id}
+   */
   public String projectId() {
     return projectId;
   }
 
-  /** Returns the service account's e-mail address, the file's {@code client_email}. */
+  /**
+   * Returns the service account's e-mail address.
+   *
+   * @return the file's {@code client_email}, the JWTs' issuer
+   */
   public String clientEmail() {
     return clientEmail;
   }
 
-  /** Returns the file's {@code client_id}. */
+  /**
+   * Returns the service account's client ID.
+   *
+   * @return the file's {@code client_id}, 21 digits
+   */
   public String clientId() {
     return clientId;
   }
 
-  /** Returns the file's {@code token_uri}. */
+  /**
+   * Returns where credentials from the file get their tokens.
+   *
+   * @return the file's {@code token_uri}: Google's, or a {@link FakeTokenServer}'s
+   */
   public URI tokenUri() {
     return URI.create(tokenUri);
   }
 
-  /** Returns the file's {@code quota_project_id}, if it has one. */
+  /**
+   * Returns the project the file bills quota to.
+   *
+   * @return the file's {@code quota_project_id}, or empty if it has none
+   */
   public Optional<String> quotaProjectId() {
     return Optional.ofNullable(quotaProjectId);
   }
 
-  /** Returns the public half, what a token endpoint checks signatures with. */
+  /**
+   * Returns the public half of the key.
+   *
+   * @return the key a token endpoint checks the JWTs' signatures with
+   */
   public RSAPublicKey publicKey() {
     return (RSAPublicKey) keyPair.getPublic();
   }
 
-  /** Returns the private half, what the file's {@code private_key} holds. */
+  /**
+   * Returns the private half of the key.
+   *
+   * @return the key the file's {@code private_key} holds, which signs the JWTs
+   */
   public RSAPrivateKey privateKey() {
     return (RSAPrivateKey) keyPair.getPrivate();
   }
 
-  /** Returns a copy whose file has this {@code token_uri}. */
+  /**
+   * Returns a copy whose file has this {@code token_uri}.
+   *
+   * @param tokenUri the token endpoint
+   * @return a new key with the same key pair; this one is unchanged
+   */
   public ServiceAccountKey withTokenUri(URI tokenUri) {
     requireNonNull(tokenUri, "tokenUri");
     return new ServiceAccountKey(
         keyPair, keyId, projectId, clientEmail, clientId, tokenUri.toString(), quotaProjectId);
   }
 
-  /** Returns a copy whose file has this {@code quota_project_id}. */
+  /**
+   * Returns a copy whose file has this {@code quota_project_id}.
+   *
+   * @param quotaProjectId the project to bill quota to
+   * @return a new key with the same key pair; this one is unchanged
+   */
   public ServiceAccountKey withQuotaProjectId(String quotaProjectId) {
     requireNonNull(quotaProjectId, "quotaProjectId");
     return new ServiceAccountKey(
@@ -109,6 +151,9 @@ public final class ServiceAccountKey {
   /**
    * Registers this key's public half with {@code tokens} and returns a copy whose {@code token_uri}
    * is that server's: credentials from its file then get tokens there.
+   *
+   * @param tokens the token server to trust this key
+   * @return a new key whose {@code token_uri} is {@link FakeTokenServer#tokenUri()}
    */
   public ServiceAccountKey registeredWith(FakeTokenServer tokens) {
     requireNonNull(tokens, "tokens");
@@ -121,6 +166,8 @@ public final class ServiceAccountKey {
    * project_id}, {@code private_key_id}, {@code private_key} (PKCS#8 PEM), {@code client_email},
    * {@code client_id}, {@code token_uri}, {@code universe_domain} ({@code googleapis.com}) and,
    * when set, {@code quota_project_id}.
+   *
+   * @return the file's content, pretty-printed JSON
    */
   public String json() {
     StringWriter out = new StringWriter();
@@ -149,6 +196,8 @@ public final class ServiceAccountKey {
   /**
    * Writes {@link #json()} to {@code file}, replacing it, and returns {@code file}.
    *
+   * @param file where to write the key file
+   * @return {@code file}, to hand to the code under test
    * @throws UncheckedIOException if the file cannot be written
    */
   public Path writeTo(Path file) {
@@ -161,7 +210,11 @@ public final class ServiceAccountKey {
     return file;
   }
 
-  /** Returns the account, key ID and token URI; never the private key. */
+  /**
+   * Returns the account, key ID and token URI; never the private key.
+   *
+   * @return a description safe to log
+   */
   @Override
   public String toString() {
     return "ServiceAccountKey{"

@@ -29,6 +29,8 @@ public final class ServiceAccountKeys {
    * amapi-ops@amapi-ops-test.iam.gserviceaccount.com} in project {@value #DEFAULT_PROJECT_ID}, with
    * a random key ID and client ID, whose {@code token_uri} is Google's until {@link
    * ServiceAccountKey#registeredWith} or {@link ServiceAccountKey#withTokenUri} says otherwise.
+   *
+   * @return a new key with a fresh 2048-bit RSA key pair
    */
   public static ServiceAccountKey generate() {
     return generate(DEFAULT_PROJECT_ID, "amapi-ops");
@@ -38,6 +40,9 @@ public final class ServiceAccountKeys {
    * Returns a new key of the service account {@code
    * <accountId>@<projectId>.iam.gserviceaccount.com}.
    *
+   * @param projectId the project the service account belongs to
+   * @param accountId the account's name, before the {@code @}
+   * @return a new key with a fresh 2048-bit RSA key pair and Google's {@code token_uri}
    * @throws IllegalArgumentException if either name is empty or holds characters other than
    *     lower-case letters, digits and {@code -}
    */

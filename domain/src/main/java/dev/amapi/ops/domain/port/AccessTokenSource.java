@@ -21,6 +21,7 @@ public interface AccessTokenSource {
   /**
    * Returns a token that is valid now, fetching or refreshing one if needed.
    *
+   * @return the token to send as {@code Authorization: Bearer}
    * @throws AmapiException with {@code UNAUTHENTICATED} when no token can be had
    */
   AccessToken token();
@@ -30,13 +31,19 @@ public interface AccessTokenSource {
    * {@link #token()}: a source that cannot refresh hands back the same token, and the SDK then does
    * not retry.
    *
+   * @param rejected the token the server answered 401 to
+   * @return a token other than {@code rejected}, or {@code rejected} itself if none can be had
    * @throws AmapiException with {@code UNAUTHENTICATED} when no token can be had
    */
   default AccessToken refresh(AccessToken rejected) {
     return token();
   }
 
-  /** Returns the project to bill quota to ({@code x-goog-user-project}), if any. */
+  /**
+   * Returns the project to bill quota to.
+   *
+   * @return the project sent as {@code x-goog-user-project}, or empty to send none (the default)
+   */
   default Optional<String> quotaProject() {
     return Optional.empty();
   }
@@ -44,12 +51,20 @@ public interface AccessTokenSource {
   /**
    * Returns the universe domain the credentials belong to (such as {@code googleapis.com}), if the
    * source knows it. Clients check it against their endpoint's host before sending anything.
+   *
+   * @return the universe domain, or empty if unknown (the default), in which case nothing is
+   *     checked
    */
   default Optional<String> universeDomain() {
     return Optional.empty();
   }
 
-  /** Returns a source that always hands out this token: for tests and short-lived tools. */
+  /**
+   * Returns a source that always hands out this token: for tests and short-lived tools.
+   *
+   * @param token the token every call carries
+   * @return a source that never refreshes, so a 401 is not retried
+   */
   static AccessTokenSource fixed(AccessToken token) {
     requireNonNull(token, "token");
     return () -> token;

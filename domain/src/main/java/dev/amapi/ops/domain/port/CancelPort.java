@@ -19,8 +19,10 @@ import java.util.concurrent.CompletableFuture;
 public interface CancelPort {
 
   /**
-   * Requests cancellation of the operation and waits for the server's answer.
+   * Requests cancellation of the operation and waits for the server's answer: over REST, {@code
+   * POST v1/{name}:cancel} with an empty body.
    *
+   * @param name the operation to cancel
    * @throws AmapiException with what the server said ({@code NOT_FOUND}, {@code UNIMPLEMENTED},
    *     {@code PERMISSION_DENIED}, ...), or {@code UNAVAILABLE}/{@code DEADLINE_EXCEEDED} when no
    *     answer came
@@ -30,6 +32,7 @@ public interface CancelPort {
   /**
    * Requests cancellation without blocking the caller.
    *
+   * @param name the operation to cancel
    * @return a future that completes when the server accepted the request, or completes
    *     exceptionally with an {@link AmapiException} as {@link #cancel(OperationName)} would throw
    */

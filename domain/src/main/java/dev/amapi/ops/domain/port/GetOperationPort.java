@@ -15,8 +15,10 @@ import java.util.concurrent.CompletableFuture;
 public interface GetOperationPort {
 
   /**
-   * Returns the operation as the server has it now.
+   * Reads the operation as the server has it now: over REST, {@code GET v1/{name}}.
    *
+   * @param name the operation to read
+   * @return the operation as the server returned it
    * @throws AmapiException with what the server said ({@code NOT_FOUND}, ...), or {@code
    *     UNAVAILABLE}/{@code DEADLINE_EXCEEDED} when no answer came
    */
@@ -25,6 +27,7 @@ public interface GetOperationPort {
   /**
    * Reads the operation without blocking the caller.
    *
+   * @param name the operation to read
    * @return a future of the operation, or completed exceptionally with an {@link AmapiException}
    */
   CompletableFuture<Operation> getAsync(OperationName name);

@@ -99,6 +99,7 @@ public final class CancelAndConfirm {
    *
    * @param cancelPort sends the cancel
    * @param getPort reads the operation back
+   * @return the use case; it holds no resources of its own
    */
   public static CancelAndConfirm of(CancelPort cancelPort, GetOperationPort getPort) {
     return new CancelAndConfirm(cancelPort, getPort, PollingPolicy.DEFAULT, SYSTEM_TIMING);
@@ -107,18 +108,30 @@ public final class CancelAndConfirm {
   /**
    * Returns the use case over this client, polling with {@link PollingPolicy#DEFAULT}. The client
    * stays the caller's to close.
+   *
+   * @param operations sends the cancel and reads the operation back
+   * @return the use case; it holds no resources of its own
    */
   public static CancelAndConfirm of(DeviceOperations operations) {
     requireNonNull(operations, "operations");
     return of(operations, operations);
   }
 
-  /** Returns a copy that polls with this policy; this instance is unchanged. */
+  /**
+   * Returns a copy that polls with this policy; this instance is unchanged.
+   *
+   * @param pollingPolicy how often to read the operation back
+   * @return a new instance over the same ports
+   */
   public CancelAndConfirm withPollingPolicy(PollingPolicy pollingPolicy) {
     return new CancelAndConfirm(cancelPort, getPort, pollingPolicy, timing);
   }
 
-  /** Returns how this instance polls. */
+  /**
+   * Returns how this instance polls.
+   *
+   * @return the policy, {@link PollingPolicy#DEFAULT} unless set with {@link #withPollingPolicy}
+   */
   public PollingPolicy pollingPolicy() {
     return pollingPolicy;
   }

@@ -65,6 +65,8 @@ public final class CancelOutcome {
    * Returns the outcome of an operation found done: {@code CANCELLED}, {@code COMPLETED} or {@code
    * FAILED}, by its result.
    *
+   * @param operation the operation as last read, done
+   * @return the outcome carrying the operation, and its error if it failed or was cancelled
    * @throws IllegalArgumentException if the operation is not done
    */
   public static CancelOutcome ofDone(Operation operation) {
@@ -84,6 +86,7 @@ public final class CancelOutcome {
    * Returns the outcome of an operation still pending when the deadline passed.
    *
    * @param lastRead the last state read
+   * @return a {@code STILL_RUNNING} outcome carrying that state and no status
    * @throws IllegalArgumentException if the operation is done
    */
   public static CancelOutcome stillRunning(Operation lastRead) {
@@ -97,7 +100,9 @@ public final class CancelOutcome {
   /**
    * Returns the outcome of a cancel the server answered with {@code UNIMPLEMENTED}.
    *
+   * @param name the operation asked to cancel
    * @param status what the server said, message and details kept
+   * @return a {@code NOT_SUPPORTED} outcome carrying the status and no operation
    * @throws IllegalArgumentException if the status's code is not {@code UNIMPLEMENTED}
    */
   public static CancelOutcome notSupported(OperationName name, Status status) {
@@ -107,7 +112,9 @@ public final class CancelOutcome {
   /**
    * Returns the outcome of a cancel or read the server answered with {@code NOT_FOUND}.
    *
+   * @param name the operation asked to cancel
    * @param status what the server said, message and details kept
+   * @return a {@code NOT_FOUND} outcome carrying the status and no operation
    * @throws IllegalArgumentException if the status's code is not {@code NOT_FOUND}
    */
   public static CancelOutcome notFound(OperationName name, Status status) {
@@ -125,17 +132,29 @@ public final class CancelOutcome {
     return new CancelOutcome(kind, name, null, status);
   }
 
-  /** Returns what came of the cancel. */
+  /**
+   * Returns what came of the cancel.
+   *
+   * @return the kind, which says what {@link #operation()} and {@link #status()} hold
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** Returns the name of the operation asked to cancel. */
+  /**
+   * Returns the name of the operation asked to cancel.
+   *
+   * @return the name, whatever the kind
+   */
   public OperationName name() {
     return name;
   }
 
-  /** Returns the last state read of the operation; empty when no read answered it. */
+  /**
+   * Returns the last state read of the operation.
+   *
+   * @return the operation as the last read returned it; empty when no read answered it
+   */
   public Optional<Operation> operation() {
     return Optional.ofNullable(operation);
   }
@@ -143,6 +162,8 @@ public final class CancelOutcome {
   /**
    * Returns the status the outcome rests on: the operation's error when it ended cancelled or
    * failed, the server's answer when it is not supported or not found; empty otherwise.
+   *
+   * @return the status, or empty for {@code COMPLETED} and {@code STILL_RUNNING}
    */
   public Optional<Status> status() {
     return Optional.ofNullable(status);

@@ -30,6 +30,9 @@ public record PollingPolicy(Duration initialInterval, double multiplier, Duratio
   /**
    * Validates.
    *
+   * @param initialInterval the first wait between two reads; positive
+   * @param multiplier what each wait is multiplied by for the next one; finite and at least 1
+   * @param maxInterval the longest wait; at least {@code initialInterval} and at most a day
    * @throws IllegalArgumentException naming the value that is out of range
    */
   public PollingPolicy {
@@ -55,22 +58,45 @@ public record PollingPolicy(Duration initialInterval, double multiplier, Duratio
     }
   }
 
-  /** Returns a policy with this first wait, the rest kept. */
+  /**
+   * Returns a policy with this first wait, the rest kept.
+   *
+   * @param initialInterval the first wait between two reads; positive
+   * @return a new policy; this one is unchanged
+   * @throws IllegalArgumentException if the result would be out of range
+   */
   public PollingPolicy withInitialInterval(Duration initialInterval) {
     return new PollingPolicy(initialInterval, multiplier, maxInterval);
   }
 
-  /** Returns a policy with this growth of each wait, the rest kept. */
+  /**
+   * Returns a policy with this growth of each wait, the rest kept.
+   *
+   * @param multiplier what each wait is multiplied by; finite and at least 1
+   * @return a new policy; this one is unchanged
+   * @throws IllegalArgumentException if the result would be out of range
+   */
   public PollingPolicy withMultiplier(double multiplier) {
     return new PollingPolicy(initialInterval, multiplier, maxInterval);
   }
 
-  /** Returns a policy with this longest wait, the rest kept. */
+  /**
+   * Returns a policy with this longest wait, the rest kept.
+   *
+   * @param maxInterval the longest wait; at least the first wait and at most a day
+   * @return a new policy; this one is unchanged
+   * @throws IllegalArgumentException if the result would be out of range
+   */
   public PollingPolicy withMaxInterval(Duration maxInterval) {
     return new PollingPolicy(initialInterval, multiplier, maxInterval);
   }
 
-  /** Returns the wait that follows {@code interval}: multiplied, capped at the longest wait. */
+  /**
+   * Returns the wait that follows {@code interval}.
+   *
+   * @param interval the wait just done
+   * @return {@code interval} times the multiplier, capped at the longest wait
+   */
   public Duration next(Duration interval) {
     requireNonNull(interval, "interval");
     if (interval.compareTo(maxInterval) >= 0) {

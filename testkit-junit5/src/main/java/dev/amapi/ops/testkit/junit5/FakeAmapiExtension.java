@@ -83,12 +83,20 @@ public final class FakeAmapiExtension
   /**
    * Returns an extension with one server for the whole class: register it on a {@code static}
    * field.
+   *
+   * @return an extension whose client is the in-memory {@link #operations()} until {@link
+   *     #withClient} is called
    */
   public static FakeAmapiExtension perClass() {
     return new FakeAmapiExtension(Scope.PER_CLASS, null, builder -> {});
   }
 
-  /** Returns an extension with a fresh server for each test: register it on an instance field. */
+  /**
+   * Returns an extension with a fresh server for each test: register it on an instance field.
+   *
+   * @return an extension whose client is the in-memory {@link #operations()} until {@link
+   *     #withClient} is called
+   */
   public static FakeAmapiExtension perTest() {
     return new FakeAmapiExtension(Scope.PER_TEST, null, builder -> {});
   }
@@ -96,6 +104,9 @@ public final class FakeAmapiExtension
   /**
    * Returns this extension with a client over a real transport, such as {@code
    * JdkHttpOperations::builder}: endpoint the server, token {@value #TEST_TOKEN}, no retries.
+   *
+   * @param transport makes a fresh builder of the transport under test
+   * @return a new extension with the same scope; this one is unchanged
    */
   public FakeAmapiExtension withClient(Supplier<DeviceOperationsBuilder<?>> transport) {
     return withClient(transport, builder -> {});
@@ -105,6 +116,10 @@ public final class FakeAmapiExtension
    * Returns this extension with a client over a real transport, {@code customizer} applied to its
    * builder after the extension's settings, so it may override them (such as {@code b ->
    * b.requestTimeout(Duration.ofMillis(300))}).
+   *
+   * @param transport makes a fresh builder of the transport under test
+   * @param customizer changes the builder before the client is built
+   * @return a new extension with the same scope; this one is unchanged
    */
   public FakeAmapiExtension withClient(
       Supplier<DeviceOperationsBuilder<?>> transport,
@@ -117,6 +132,7 @@ public final class FakeAmapiExtension
   /**
    * Returns the running server.
    *
+   * @return the server, on a loopback port
    * @throws IllegalStateException if it is not running (outside the tests it serves)
    */
   public FakeAmapiServer server() {
@@ -130,7 +146,12 @@ public final class FakeAmapiExtension
     }
   }
 
-  /** Returns the running server's state, to seed and script. */
+  /**
+   * Returns the running server's state, to seed and script.
+   *
+   * @return the fake the server answers from; changes show at once over HTTP
+   * @throws IllegalStateException if the server is not running
+   */
   public FakeOperations operations() {
     return server().operations();
   }
@@ -139,6 +160,7 @@ public final class FakeAmapiExtension
    * Returns the client to give the code under test: over the transport of {@link #withClient}, or
    * the in-memory {@link #operations()}.
    *
+   * @return the client; the extension closes it when it stops the server
    * @throws IllegalStateException if the server is not running
    */
   public DeviceOperations client() {
@@ -148,7 +170,12 @@ public final class FakeAmapiExtension
     }
   }
 
-  /** Returns the running server's endpoint. */
+  /**
+   * Returns the running server's endpoint.
+   *
+   * @return the base URI a client's {@code endpoint} setting takes, {@code http://127.0.0.1:PORT/}
+   * @throws IllegalStateException if the server is not running
+   */
   public URI endpoint() {
     return server().endpoint();
   }

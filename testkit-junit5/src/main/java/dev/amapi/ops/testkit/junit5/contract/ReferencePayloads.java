@@ -30,22 +30,46 @@ public final class ReferencePayloads {
 
   private ReferencePayloads() {}
 
-  /** Returns the bytes of {@code errors/<file>}. */
+  /**
+   * Returns the bytes of {@code errors/<file>}.
+   *
+   * @param file one of {@link #ERROR_FILES}
+   * @return the body exactly as the server sent it
+   * @throws IllegalArgumentException if there is no such file
+   */
   public static byte[] error(String file) {
     return bytes("errors/" + file);
   }
 
-  /** Returns the HTTP status an error file is named after. */
+  /**
+   * Returns the HTTP status an error file is named after.
+   *
+   * @param errorFile one of {@link #ERROR_FILES}
+   * @return the status its name starts with, such as 404 for {@code 404-not-found.json}
+   */
   public static int httpStatusOf(String errorFile) {
     return Integer.parseInt(errorFile.substring(0, 3));
   }
 
-  /** Returns {@code operations/<file>} decoded, such as {@code cancelled-wipe.json}. */
+  /**
+   * Returns {@code operations/<file>} decoded, such as {@code cancelled-wipe.json}.
+   *
+   * @param file the file's name below {@code operations/}
+   * @return the operation as the SDK's REST binding reads it
+   * @throws IllegalArgumentException if there is no such file
+   */
   public static Operation operation(String file) {
     return WireFormat.readOperation(bytes("operations/" + file));
   }
 
-  /** Returns the bytes of a reference file, by its path below the reference folder. */
+  /**
+   * Returns the bytes of a reference file, by its path below the reference folder.
+   *
+   * @param path such as {@code errors/404-not-found.json}
+   * @return the file's bytes, unchanged
+   * @throws IllegalArgumentException if there is no such file
+   * @throws UncheckedIOException if the file cannot be read
+   */
   public static byte[] bytes(String path) {
     try (InputStream in = ReferencePayloads.class.getResourceAsStream(ROOT + path)) {
       if (in == null) {
