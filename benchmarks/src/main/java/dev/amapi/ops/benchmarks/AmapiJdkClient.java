@@ -2,24 +2,29 @@ package dev.amapi.ops.benchmarks;
 
 import dev.amapi.ops.domain.AccessToken;
 import dev.amapi.ops.domain.port.AccessTokenSource;
+import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.rest.RetryPolicy;
 import dev.amapi.ops.transport.jdk.JdkHttpOperations;
 import java.net.URI;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /** amapi-ops over the JDK's {@code HttpClient} ({@code transport-jdk}). */
 final class AmapiJdkClient extends AmapiOpsClient {
 
-  private AmapiJdkClient(URI endpoint, String operationName) {
-    super(
+  private AmapiJdkClient(DeviceOperations operations, String operationName) {
+    super(operations, operationName);
+  }
+
+  static OperationClient open(URI endpoint, String operationName, @Nullable SSLContext tls) {
+    JdkHttpOperations.Builder builder =
         JdkHttpOperations.builder()
             .endpoint(endpoint)
             .tokenSource(AccessTokenSource.fixed(AccessToken.of(Client.TOKEN)))
-            .retryPolicy(RetryPolicy.none())
-            .build(),
-        operationName);
-  }
-
-  static OperationClient open(URI endpoint, String operationName) {
-    return new AmapiJdkClient(endpoint, operationName);
+            .retryPolicy(RetryPolicy.none());
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    return new AmapiJdkClient(builder.build(), operationName);
   }
 }

@@ -1,6 +1,8 @@
 package dev.amapi.ops.benchmarks;
 
 import java.net.URI;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /** The clients compared; a benchmark's {@code client} parameter takes these names. */
 public enum Client {
@@ -9,7 +11,17 @@ public enum Client {
   /** amapi-ops over Apache HttpClient 5 ({@code transport-apache}). */
   AMAPI_APACHE("amapi-ops-transport-apache"),
   /** Google's generated client over its default {@code NetHttpTransport}, with Gson. */
-  GOOGLE("google-api-services-androidmanagement");
+  GOOGLE("google-api-services-androidmanagement"),
+  /**
+   * The baseline of {@link #AMAPI_JDK}: the JDK's {@code HttpClient} used directly, sending what
+   * amapi-ops sends ({@link RawJdkClient}). No jar.
+   */
+  RAW_JDK(""),
+  /**
+   * The baseline of {@link #AMAPI_APACHE}: Apache HttpClient 5's classic client used directly,
+   * sending what amapi-ops sends ({@link RawApacheClient}).
+   */
+  RAW_APACHE("httpclient5");
 
   /** The bearer token every client sends; the fake server accepts any. */
   static final String TOKEN = "t";
@@ -20,17 +32,34 @@ public enum Client {
     this.artifactId = artifactId;
   }
 
-  /** The one artifact a consumer declares to use this client; the rest comes with it. */
+  /**
+   * The one artifact a consumer declares to use this client; the rest comes with it. Empty for a
+   * client the JDK alone provides.
+   */
   String artifactId() {
     return artifactId;
   }
 
-  /** Builds this client for the server at {@code endpoint}, bound to one operation. */
-  OperationClient open(URI endpoint, String operationName) {
+  /** Returns the raw client of the same stack that this amapi-ops client is compared with. */
+  @Nullable Client baseline() {
     return switch (this) {
-      case AMAPI_JDK -> AmapiJdkClient.open(endpoint, operationName);
-      case AMAPI_APACHE -> AmapiApacheClient.open(endpoint, operationName);
-      case GOOGLE -> GoogleClient.open(endpoint, operationName);
+      case AMAPI_JDK -> RAW_JDK;
+      case AMAPI_APACHE -> RAW_APACHE;
+      default -> null;
+    };
+  }
+
+  /**
+   * Builds this client for the server at {@code endpoint}, bound to one operation. {@code tls} is
+   * the context an {@code https} endpoint is trusted with (null for {@code http}).
+   */
+  OperationClient open(URI endpoint, String operationName, @Nullable SSLContext tls) {
+    return switch (this) {
+      case AMAPI_JDK -> AmapiJdkClient.open(endpoint, operationName, tls);
+      case AMAPI_APACHE -> AmapiApacheClient.open(endpoint, operationName, tls);
+      case GOOGLE -> GoogleClient.open(endpoint, operationName, tls);
+      case RAW_JDK -> RawJdkClient.open(endpoint, operationName, tls);
+      case RAW_APACHE -> RawApacheClient.open(endpoint, operationName, tls);
     };
   }
 }

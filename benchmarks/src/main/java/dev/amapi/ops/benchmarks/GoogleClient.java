@@ -7,12 +7,15 @@ import com.google.api.services.androidmanagement.v1.AndroidManagement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Google's generated client, {@code google-api-services-androidmanagement}, as its documentation
  * sets it up: the default {@link NetHttpTransport} ({@code HttpURLConnection}), Gson, and a request
  * initializer that adds the bearer token (what google-auth-library's adapter does, minus the
- * refresh logic). The root URL points it at the fake server.
+ * refresh logic). The root URL points it at the fake server; over {@code https} the transport
+ * trusts the fake's certificate through {@code NetHttpTransport.Builder#setSslSocketFactory}.
  */
 final class GoogleClient implements OperationClient {
   private final AndroidManagement.Enterprises.Devices.Operations operations;
@@ -23,12 +26,18 @@ final class GoogleClient implements OperationClient {
     this.name = name;
   }
 
-  static OperationClient open(URI endpoint, String operationName) {
+  static OperationClient open(URI endpoint, String operationName, @Nullable SSLContext tls) {
     HttpRequestInitializer bearer =
         request -> request.getHeaders().setAuthorization("Bearer " + Client.TOKEN);
     AndroidManagement client =
         new AndroidManagement.Builder(
-                new NetHttpTransport(), GsonFactory.getDefaultInstance(), bearer)
+                tls == null
+                    ? new NetHttpTransport()
+                    : new NetHttpTransport.Builder()
+                        .setSslSocketFactory(tls.getSocketFactory())
+                        .build(),
+                GsonFactory.getDefaultInstance(),
+                bearer)
             .setRootUrl(endpoint.toString())
             .setApplicationName("amapi-ops-benchmarks")
             .build();

@@ -1,7 +1,9 @@
 /**
- * JMH benchmarks of amapi-ops's two transports against Google's generated Android Management
- * client, each talking to the testkit's {@code FakeAmapiServer} on loopback, plus two plain mains:
- * {@link dev.amapi.ops.benchmarks.Footprint} (jars on a consumer's runtime class path) and {@link
+ * JMH benchmarks of amapi-ops's two transports against Google's generated Android Management client
+ * and against the raw client of each transport's stack, each talking to the testkit's {@code
+ * FakeAmapiServer} on loopback over http and https, plus three plain mains: {@link
+ * dev.amapi.ops.benchmarks.Ratios} (amapi-ops/raw ratios in one run), {@link
+ * dev.amapi.ops.benchmarks.Footprint} (jars on a consumer's runtime class path) and {@link
  * dev.amapi.ops.benchmarks.ColdStart} (process start to first answered cancel). {@code mvn verify}
  * compiles them and runs none; see the module's RESULTS.md for how to run them.
  */

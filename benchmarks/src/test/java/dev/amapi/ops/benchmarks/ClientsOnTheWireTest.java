@@ -26,7 +26,7 @@ class ClientsOnTheWireTest {
     try (FakeAmapiServer server = FakeAmapiServer.start()) {
       Operation reboot = server.operations().issueCommand(OnFakeServer.DEVICE, CommandType.REBOOT);
       String name = reboot.name().toString();
-      try (OperationClient client = kind.open(server.endpoint(), name)) {
+      try (OperationClient client = kind.open(server.endpoint(), name, null)) {
         client.cancel();
         assertThat(server.requests()).hasSize(1);
         RecordedRequest cancel = server.lastRequest();
@@ -55,13 +55,15 @@ class ClientsOnTheWireTest {
               .issueCommand(OnFakeServer.DEVICE, CommandType.REBOOT)
               .name()
               .toString();
-      try (OperationClient client = kind.open(server.endpoint(), name)) {
+      try (OperationClient client = kind.open(server.endpoint(), name, null)) {
         Object operation = client.get();
 
         assertThat(server.requests()).hasSize(1);
         assertThat(server.lastRequest().method()).isEqualTo("GET");
         assertThat(server.lastRequest().path()).isEqualTo("/v1/" + name);
-        if (operation instanceof Operation ours) {
+        if (operation instanceof byte[] raw) {
+          assertThat(new String(raw, java.nio.charset.StandardCharsets.UTF_8)).contains(name);
+        } else if (operation instanceof Operation ours) {
           assertThat(ours.name().toString()).isEqualTo(name);
           assertThat(ours.done()).isFalse();
         } else {
@@ -77,14 +79,69 @@ class ClientsOnTheWireTest {
   @ParameterizedTest
   @EnumSource(
       value = Client.class,
-      names = {"AMAPI_JDK", "AMAPI_APACHE"})
-  void amapiOpsSendsCancelWithContentLengthZeroAndNoBodyEncoding(Client kind) {
+      names = {"AMAPI_JDK", "AMAPI_APACHE", "RAW_JDK", "RAW_APACHE"})
+  void amapiOpsAndRawBaselinesSendCancelWithContentLengthZeroAndNoBodyEncoding(Client kind) {
     RecordedRequest cancel = oneCancel(kind);
 
     assertThat(cancel.header("Content-Length")).hasValue("0");
     assertThat(cancel.header("Transfer-Encoding")).isEmpty();
     assertThat(cancel.header("Content-Encoding")).isEmpty();
     assertThat(cancel.body()).isEmpty();
+  }
+
+  /** A baseline is fair only if it sends what amapi-ops sends: the same header names, no more. */
+  @ParameterizedTest
+  @EnumSource(
+      value = Client.class,
+      names = {"RAW_JDK", "RAW_APACHE"})
+  void rawBaselinesSendTheHeadersAmapiOpsSends(Client raw) {
+    Client sdk = raw == Client.RAW_JDK ? Client.AMAPI_JDK : Client.AMAPI_APACHE;
+    assertThat(sdk.baseline()).isEqualTo(raw);
+
+    RecordedRequest ours = oneCancel(sdk);
+    RecordedRequest baseline = oneCancel(raw);
+
+    assertThat(lowerCase(baseline.headers().keySet()))
+        .isEqualTo(lowerCase(ours.headers().keySet()));
+    for (String header : List.of("authorization", "accept")) {
+      assertThat(baseline.header(header)).isEqualTo(ours.header(header));
+    }
+    assertThat(baseline.method()).isEqualTo(ours.method());
+    assertThat(baseline.body()).isEqualTo(ours.body());
+  }
+
+  /**
+   * Over https every client trusts the fake's certificate and, but for amapi-ops's Apache
+   * transport, cancels on one connection. The Apache transport of this writing (the async client)
+   * opens a second and third connection for sequential calls (over http too, after about 50 calls):
+   * RESULTS.md reports it; the classic-client rewrite is expected to fix it.
+   */
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void everyClientCancelsOverHttpsOnOneConnection(Client kind) {
+    try (FakeAmapiServer server = FakeAmapiServer.startHttps()) {
+      String name =
+          server
+              .operations()
+              .issueCommand(OnFakeServer.DEVICE, CommandType.REBOOT)
+              .name()
+              .toString();
+      try (OperationClient client =
+          kind.open(server.endpoint(), name, FakeAmapiServer.clientSslContext())) {
+        for (int i = 0; i < 5; i++) {
+          client.cancel();
+        }
+        assertThat(client.get()).isNotNull();
+      }
+      assertThat(server.requestsTo(name + ":cancel")).hasSize(5);
+      assertThat(server.connectionCount()).as("connections opened by %s", kind).isEqualTo(1);
+    }
+  }
+
+  private static java.util.Set<String> lowerCase(java.util.Set<String> names) {
+    java.util.Set<String> lower = new java.util.TreeSet<>();
+    names.forEach(n -> lower.add(n.toLowerCase(java.util.Locale.ROOT)));
+    return lower;
   }
 
   /** Google's client is not ours to hold to anything: its framing of the cancel is printed. */
@@ -115,7 +172,7 @@ class ClientsOnTheWireTest {
               .issueCommand(OnFakeServer.DEVICE, CommandType.REBOOT)
               .name()
               .toString();
-      try (OperationClient client = kind.open(server.endpoint(), name)) {
+      try (OperationClient client = kind.open(server.endpoint(), name, null)) {
         client.cancel();
       }
       assertThat(server.requests()).hasSize(1);

@@ -15,16 +15,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +74,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every request, in either mode, is recorded: {@link #takeRequest(Duration)}, {@link
  * #requests()}, {@link #requestsTo(String)}, {@link #lastRequest()}.
+ *
+ * <p>{@link #start()} serves plain {@code http}; {@link #startHttps()} serves {@code https} with
+ * the testkit's own self-signed certificate for {@code 127.0.0.1} and {@code localhost}, which a
+ * client trusts through {@link #clientSslContext()} (or {@link #certificate()}). That key is for
+ * tests only, and public.
  *
  * <p>Thread-safe. The server runs on daemon threads named {@code amapi-fake-server-N}; {@link
  * #close()} stops it, ends stalls and delays, and waits for those threads to end.
@@ -109,6 +118,7 @@ public final class FakeAmapiServer implements AutoCloseable {
   private Mode mode = Mode.UNDECIDED;
   private final Deque<FakeResponse> script = new ArrayDeque<>();
   private final List<RecordedRequest> journal = new ArrayList<>();
+  private final Set<InetSocketAddress> clientEnds = new HashSet<>();
   private boolean closed;
   private @Nullable Predicate<String> validToken;
   private int dropsLeft;
@@ -130,16 +140,67 @@ public final class FakeAmapiServer implements AutoCloseable {
    * @throws UncheckedIOException if the loopback port cannot be bound
    */
   public static FakeAmapiServer start() {
-    LoopbackHttpServer http = LoopbackHttpServer.bind("amapi-fake-server-");
+    return start(LoopbackHttpServer.bind("amapi-fake-server-"));
+  }
+
+  /**
+   * Starts a server as {@link #start()} does that speaks {@code https}: TLS with the testkit's
+   * self-signed certificate, valid for {@code 127.0.0.1} and {@code localhost} (subject alternative
+   * names), so that a client can check the host name as it would against Google. Its {@link
+   * #endpoint()} is {@code https://127.0.0.1:PORT/}. A client must trust the certificate: build it
+   * with {@link #clientSslContext()}; one with the default trust store fails the handshake.
+   *
+   * <p>The certificate's private key ships in the testkit jar and is public on purpose: never trust
+   * it outside a test.
+   *
+   * @return a new server, answering, in no mode yet
+   * @throws UncheckedIOException if the loopback port cannot be bound, or the testkit's key cannot
+   *     be read
+   * @throws IllegalStateException if the JDK cannot set TLS up with the testkit's key
+   */
+  public static FakeAmapiServer startHttps() {
+    return start(LoopbackHttpServer.bind("amapi-fake-server-", FakeTls.get().serverContext()));
+  }
+
+  private static FakeAmapiServer start(LoopbackHttpServer http) {
     FakeAmapiServer server = new FakeAmapiServer(http);
     http.start(server::handle);
     return server;
   }
 
   /**
-   * Returns the server's base URI: what a client's endpoint is.
+   * Returns a TLS context for clients that trusts exactly the certificate of {@link #startHttps()}
+   * servers and nothing else (no public CA): pass it to the client under test, such as {@code
+   * HttpClient.newBuilder().sslContext(FakeAmapiServer.clientSslContext())}. Host names are still
+   * checked by the client; the certificate names {@code 127.0.0.1} and {@code localhost}. The same
+   * context every time; it is thread-safe.
    *
-   * @return {@code http://127.0.0.1:PORT/}
+   * @return the shared client context, initialised
+   * @throws UncheckedIOException if the testkit's certificate cannot be read
+   * @throws IllegalStateException if the JDK cannot set TLS up with it
+   */
+  public static SSLContext clientSslContext() {
+    return FakeTls.get().clientContext();
+  }
+
+  /**
+   * Returns the self-signed certificate {@link #startHttps()} servers present, for a client that
+   * takes trusted certificates rather than an {@link SSLContext} (put it in a {@link
+   * java.security.KeyStore} as a trusted entry).
+   *
+   * @return the certificate, its own issuer, for {@code 127.0.0.1} and {@code localhost}
+   * @throws UncheckedIOException if the testkit's certificate cannot be read
+   * @throws IllegalStateException if the JDK cannot parse it
+   */
+  public static X509Certificate certificate() {
+    return FakeTls.get().certificate();
+  }
+
+  /**
+   * Returns the server's base URI, {@code http://127.0.0.1:PORT/} (or {@code https://} for a server
+   * of {@link #startHttps()}): what a client's endpoint is.
+   *
+   * @return {@code http://127.0.0.1:PORT/}, or {@code https://127.0.0.1:PORT/}
    */
   public URI endpoint() {
     return endpoint;
@@ -324,13 +385,29 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   /**
-   * Forgets every request received so far, taken or not, and the calls its {@link #operations()}
-   * recorded: for a long-running test or benchmark, whose journal would otherwise only grow.
+   * Returns how many client connections the requests recorded since the start (or the last {@link
+   * #clearJournal()}) came over: the distinct remote address and port pairs they were received
+   * from. A client that reuses its connections has few; one that opens a connection per request has
+   * one per request. A port the client's system reused for a later connection counts once.
+   *
+   * @return the number of distinct client connections seen, zero before any request
+   */
+  public int connectionCount() {
+    synchronized (lock) {
+      return clientEnds.size();
+    }
+  }
+
+  /**
+   * Forgets every request received so far, taken or not, the connections they came over ({@link
+   * #connectionCount()}), and the calls its {@link #operations()} recorded: for a long-running test
+   * or benchmark, whose journal would otherwise only grow.
    */
   public void clearJournal() {
     synchronized (lock) {
       journal.clear();
       untaken.clear();
+      clientEnds.clear();
     }
     operations.clearCalls();
   }
@@ -403,7 +480,7 @@ public final class FakeAmapiServer implements AutoCloseable {
       RecordedRequest request =
           new RecordedRequest(
               exchange.getRequestMethod(), path, query, exchange.getRequestHeaders(), body);
-      FakeResponse scripted = record(request);
+      FakeResponse scripted = record(request, exchange.getRemoteAddress());
       if (scripted != null) {
         play(exchange, scripted);
       } else {
@@ -431,9 +508,10 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   /** Records the request and returns its scripted answer, or null to answer from the state. */
-  private @Nullable FakeResponse record(RecordedRequest request) {
+  private @Nullable FakeResponse record(RecordedRequest request, InetSocketAddress client) {
     synchronized (lock) {
       journal.add(request);
+      clientEnds.add(client);
       untaken.add(request);
       if (mode != Mode.SCRIPTED) {
         return null;

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,11 +18,14 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK's HTTP server bound to {@code 127.0.0.1} on a free port, run on daemon threads of its own
  * that {@link #stop()} ends: what the fake servers are built on. Bind first, so the fake knows its
- * URI before it answers; then {@link #start(HttpHandler)} it. Thread-safe.
+ * URI before it answers; then {@link #start(HttpHandler)} it. Plain {@code http} by default, or
+ * {@code https} with the testkit's own certificate ({@link FakeTls}). Thread-safe.
  */
 final class LoopbackHttpServer {
   private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
@@ -38,11 +43,14 @@ final class LoopbackHttpServer {
   }
 
   private final HttpServer http;
+  private final String scheme;
   private final ThreadPoolExecutor executor;
   private final Set<Thread> threads;
 
-  private LoopbackHttpServer(HttpServer http, ThreadPoolExecutor executor, Set<Thread> threads) {
+  private LoopbackHttpServer(
+      HttpServer http, String scheme, ThreadPoolExecutor executor, Set<Thread> threads) {
     this.http = http;
+    this.scheme = scheme;
     this.executor = executor;
     this.threads = threads;
   }
@@ -54,6 +62,16 @@ final class LoopbackHttpServer {
    * @throws UncheckedIOException if the loopback port cannot be bound
    */
   static LoopbackHttpServer bind(String threadNamePrefix) {
+    return bind(threadNamePrefix, null);
+  }
+
+  /**
+   * Binds a server as {@link #bind(String)} does that speaks {@code https} with {@code tls} (a
+   * server context: its key and certificate), or plain {@code http} when {@code tls} is null.
+   *
+   * @throws UncheckedIOException if the loopback port cannot be bound
+   */
+  static LoopbackHttpServer bind(String threadNamePrefix, @Nullable SSLContext tls) {
     requireNonNull(threadNamePrefix, "threadNamePrefix");
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
     // One thread per connection, however many: a stalled answer must never hold up the next.
@@ -73,21 +91,30 @@ final class LoopbackHttpServer {
             });
     HttpServer http;
     try {
-      http =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
+      InetSocketAddress loopback =
+          new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+      if (tls == null) {
+        http = HttpServer.create(loopback, 0);
+      } else {
+        HttpsServer https = HttpsServer.create(loopback, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        http = https;
+      }
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException(
           "Cannot bind a loopback HTTP server (threads " + threadNamePrefix + "N) to 127.0.0.1", e);
     }
     http.setExecutor(executor);
-    return new LoopbackHttpServer(http, executor, threads);
+    return new LoopbackHttpServer(http, tls == null ? "http" : "https", executor, threads);
   }
 
-  /** Returns {@code http://127.0.0.1:PORT} followed by {@code path}, such as {@code "/"}. */
+  /**
+   * Returns {@code http://127.0.0.1:PORT} (or {@code https://}) followed by {@code path}, such as
+   * {@code "/"}.
+   */
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + path);
+    return URI.create(scheme + "://127.0.0.1:" + http.getAddress().getPort() + path);
   }
 
   /** Starts answering every request, whatever its path, with {@code handler}. */
