@@ -226,4 +226,56 @@ class RestOperationsTest {
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(AmapiException.class);
   }
+
+  @Test
+  void errorFromTheTransport_isNeverRetriedAndReachesSyncAndAsyncCallers() {
+    List<TransportRequest> sent = new CopyOnWriteArrayList<>();
+    HttpTransport failing =
+        new HttpTransport() {
+          @Override
+          public Exchange prepare(TransportRequest request) {
+            return new Exchange() {
+              @Override
+              public TransportResponse call() {
+                sent.add(request);
+                throw new OutOfMemoryError("scripted");
+              }
+
+              @Override
+              public void abort() {}
+            };
+          }
+
+          @Override
+          public void close() {}
+        };
+    final class FailingBuilder extends DeviceOperationsBuilder<FailingBuilder> {
+      @Override
+      protected HttpTransport newTransport(RestSettings settings) {
+        return failing;
+      }
+
+      @Override
+      protected FailingBuilder self() {
+        return this;
+      }
+    }
+    DeviceOperations ops =
+        new FailingBuilder()
+            .tokenSource(fixed())
+            .retryPolicy(
+                RetryPolicy.of(
+                    5, Duration.ofMillis(1), Duration.ofMillis(5), EnumSet.allOf(Code.class)))
+            .build();
+
+    assertThatThrownBy(() -> assertTimeoutPreemptively(WAIT, () -> ops.get(NAME)))
+        .isInstanceOf(OutOfMemoryError.class);
+    assertThat(sent).hasSize(1);
+
+    CompletableFuture<?> async = ops.getAsync(NAME);
+    assertThatThrownBy(() -> async.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .hasCauseInstanceOf(OutOfMemoryError.class);
+    assertThat(sent).hasSize(2);
+    ops.close();
+  }
 }
