@@ -17,6 +17,10 @@ enum Module {
   TRANSPORT_JDK("dev.amapi.ops.transport.jdk", List.of(DOMAIN, REST), List.of("java.net.http")),
   TRANSPORT_APACHE(
       "dev.amapi.ops.transport.apache", List.of(DOMAIN, REST), List.of("org.apache.hc")),
+  TRANSPORT_OKHTTP(
+      "dev.amapi.ops.transport.okhttp",
+      List.of(DOMAIN, REST),
+      List.of("okhttp3", "okio", "kotlin")),
   AUTH(
       "dev.amapi.ops.auth",
       List.of(DOMAIN),
