@@ -37,6 +37,8 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
   /**
    * Sets the API endpoint; defaults to {@link RestSettings#DEFAULT_ENDPOINT}.
    *
+   * @param endpoint the base URL every request is built below
+   * @return this builder
    * @throws IllegalArgumentException if it is not https (loopback excepted), or has user info, a
    *     query or a fragment
    */
@@ -45,13 +47,24 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
     return self();
   }
 
-  /** Sets where access tokens come from. Required. */
+  /**
+   * Sets where access tokens come from. Required.
+   *
+   * @param tokenSource the token source, such as the auth module's {@code GoogleAccessTokenSource}
+   * @return this builder
+   */
   public final B tokenSource(AccessTokenSource tokenSource) {
     this.tokenSource = requireNonNull(tokenSource, "tokenSource");
     return self();
   }
 
-  /** Sets how long connecting may take; defaults to 10 s. */
+  /**
+   * Sets how long connecting may take; defaults to 10 s. A connect that takes longer fails the
+   * attempt with {@code UNAVAILABLE}.
+   *
+   * @param connectTimeout a positive duration
+   * @return this builder
+   */
   public final B connectTimeout(Duration connectTimeout) {
     this.connectTimeout = requireNonNull(connectTimeout, "connectTimeout");
     return self();
@@ -74,6 +87,8 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
    * Names the calling application, put first in {@code User-Agent} (such as {@code
    * device-fleet/2.1}).
    *
+   * @param applicationName the name and version, or empty for none
+   * @return this builder
    * @throws IllegalArgumentException if it holds characters not allowed in a header
    */
   public final B applicationName(String applicationName) {
@@ -85,13 +100,24 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
     return self();
   }
 
-  /** Sets the retry policy; defaults to {@link RetryPolicy#defaults()}. */
+  /**
+   * Sets the retry policy; defaults to {@link RetryPolicy#defaults()}.
+   *
+   * @param retryPolicy which failures are tried again, how often, after how long
+   * @return this builder
+   */
   public final B retryPolicy(RetryPolicy retryPolicy) {
     this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
     return self();
   }
 
-  /** Sets the largest response body read; defaults to 8 MiB. */
+  /**
+   * Sets the largest response body read; defaults to 8 MiB. A longer answer is cut there and fails
+   * the call with {@code OUT_OF_RANGE} (or, for an error answer, an excerpt).
+   *
+   * @param maxResponseBytes at least 1024
+   * @return this builder
+   */
   public final B maxResponseBytes(int maxResponseBytes) {
     this.maxResponseBytes = maxResponseBytes;
     return self();
@@ -101,6 +127,9 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
    * Sets the TLS context for https endpoints, such as one that trusts a private CA or a corporate
    * proxy's certificate; defaults to the runtime's default trust store. Hostname verification stays
    * on.
+   *
+   * @param sslContext the TLS context
+   * @return this builder
    */
   public final B sslContext(SSLContext sslContext) {
     this.sslContext = requireNonNull(sslContext, "sslContext");
@@ -152,6 +181,7 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
    * Returns a client over this transport: thread-safe, reusable, closed by the caller. Build one
    * per process and share it: building loads the trust store.
    *
+   * @return the client, holding a transport of this builder's kind
    * @throws IllegalStateException if a setting is missing or out of range, or settings conflict
    *     (such as credentials of another universe domain than the endpoint's)
    * @throws dev.amapi.ops.domain.AmapiException if the token source must ask a server for its
@@ -165,6 +195,7 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
   /**
    * Returns the settings as set so far, checked across fields.
    *
+   * @return the checked settings
    * @throws IllegalStateException with a sentence naming the setting
    */
   protected final RestSettings settings() {
@@ -207,7 +238,11 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
    */
   protected abstract HttpTransport newTransport(RestSettings settings);
 
-  /** Returns this builder as its own type. */
+  /**
+   * Returns this builder as its own type.
+   *
+   * @return this
+   */
   protected abstract B self();
 
   private static void checkUniverse(AccessTokenSource tokens, URI endpoint) {

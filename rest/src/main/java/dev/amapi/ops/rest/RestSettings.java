@@ -107,42 +107,72 @@ public final class RestSettings {
    * Returns the TLS context to use for https endpoints, if the caller set one (a private CA, a
    * corporate proxy's certificate); empty means the runtime's default trust store. Hostnames are
    * verified either way.
+   *
+   * @return the caller's TLS context, if any
    */
   public Optional<SSLContext> sslContext() {
     return Optional.ofNullable(sslContext);
   }
 
-  /** Returns the endpoint, always ending in {@code /}. */
+  /**
+   * Returns the endpoint, always ending in {@code /}.
+   *
+   * @return the endpoint, always ending in {@code /}
+   */
   public URI endpoint() {
     return endpoint;
   }
 
-  /** Returns where access tokens come from. */
+  /**
+   * Returns where access tokens come from.
+   *
+   * @return where access tokens come from
+   */
   public AccessTokenSource tokenSource() {
     return tokenSource;
   }
 
-  /** Returns how long connecting may take. */
+  /**
+   * Returns how long connecting may take.
+   *
+   * @return how long connecting may take
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** Returns how long one attempt may take, from sending to the last byte of the answer. */
+  /**
+   * Returns how long one attempt may take, from sending to the last byte of the answer.
+   *
+   * @return how long one attempt may take, from sending to the last byte of the answer
+   */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
-  /** Returns the caller's application name put first in {@code User-Agent}; empty for none. */
+  /**
+   * Returns the caller's application name put first in {@code User-Agent}; empty for none.
+   *
+   * @return the caller's application name put first in {@code User-Agent}; empty for none
+   */
   public String applicationName() {
     return applicationName;
   }
 
-  /** Returns the retry policy. */
+  /**
+   * Returns the retry policy.
+   *
+   * @return the retry policy
+   */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** Returns the largest response body read. */
+  /**
+   * Returns the largest response body read.
+   *
+   * @return the largest response body read
+   */
   public int maxResponseBytes() {
     return maxResponseBytes;
   }

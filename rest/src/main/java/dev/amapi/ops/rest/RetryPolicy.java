@@ -55,12 +55,20 @@ public final class RetryPolicy {
     this.retryableCodes = Set.copyOf(retryableCodes);
   }
 
-  /** Returns Google's policy for the Operations service (see the class comment). */
+  /**
+   * Returns Google's policy for the Operations service (see the class comment).
+   *
+   * @return Google's policy for the Operations service (see the class comment)
+   */
   public static RetryPolicy defaults() {
     return DEFAULT;
   }
 
-  /** Returns a policy that never retries. */
+  /**
+   * Returns a policy that never retries.
+   *
+   * @return a policy that never retries
+   */
   public static RetryPolicy none() {
     return NONE;
   }
@@ -72,6 +80,7 @@ public final class RetryPolicy {
    * @param initialBackoff the delay before the second attempt; doubles each time
    * @param maxBackoff the longest delay
    * @param retryableCodes the codes worth another attempt
+   * @return the policy
    * @throws IllegalArgumentException if {@code maxAttempts} is below 1 or a duration is negative
    */
   public static RetryPolicy of(
@@ -98,7 +107,11 @@ public final class RetryPolicy {
         maxAttempts, initialBackoff, maxBackoff, Set.copyOf(requireNonNull(retryableCodes)));
   }
 
-  /** Returns the number of attempts in all, the first included. */
+  /**
+   * Returns the number of attempts in all, the first included.
+   *
+   * @return the number of attempts in all, the first included
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
@@ -112,6 +125,7 @@ public final class RetryPolicy {
    *     Retry-After}), or null if it did not say. A delay longer than the backoff is waited for;
    *     one longer than {@code maxBackoff} means giving up, so that no server can hold a call for
    *     longer than the policy allows: the caller gets the error, {@code RetryInfo} included.
+   * @return the delay, or empty when the call should fail with this attempt's error
    */
   public Optional<Duration> nextDelay(Code code, int attempt, @Nullable Duration serverDelay) {
     if (attempt >= maxAttempts || !retryableCodes.contains(code)) {

@@ -32,6 +32,11 @@ public record TransportRequest(
   /**
    * Validates and copies.
    *
+   * @param method the method
+   * @param uri the escaped request URI
+   * @param headers header names to values, copied
+   * @param timeout the time left for the exchange
+   * @param maxResponseBytes the body cap
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if {@code maxResponseBytes} is negative
    */

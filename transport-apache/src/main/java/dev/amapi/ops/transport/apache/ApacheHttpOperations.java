@@ -37,6 +37,8 @@ public final class ApacheHttpOperations {
   /**
    * Returns a builder with the defaults of {@link RestSettings} and {@link
    * #DEFAULT_MAX_CONNECTIONS}.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -71,6 +73,9 @@ public final class ApacheHttpOperations {
      * defaults to {@link #DEFAULT_MAX_CONNECTIONS}. Requests beyond it wait for a connection,
      * within their {@code requestTimeout}. Checked by {@code build()}: it must be positive, and
      * cannot be combined with {@link #httpClient}, whose pool is the caller's.
+     *
+     * @param maxConnections the pool's size
+     * @return this builder
      */
     public Builder maxConnections(int maxConnections) {
       this.maxConnections = maxConnections;

@@ -26,7 +26,11 @@ import org.jspecify.annotations.Nullable;
 public final class JdkHttpOperations {
   private JdkHttpOperations() {}
 
-  /** Returns a builder with the defaults of {@link RestSettings}. */
+  /**
+   * Returns a builder with the defaults of {@link RestSettings}.
+   *
+   * @return a builder with the defaults of {@link RestSettings}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,7 +44,11 @@ public final class JdkHttpOperations {
     /**
      * Uses the caller's own {@code HttpClient} instead of one the SDK creates. The caller keeps it
      * and closes it; the SDK's {@code close()} leaves it alone. Its own connect timeout and
-     * redirect policy apply: it should follow no redirects.
+     * redirect policy apply: it should follow no redirects. The SDK still bounds each attempt by
+     * {@code requestTimeout}.
+     *
+     * @param httpClient the caller's client
+     * @return this builder
      */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = requireNonNull(httpClient, "httpClient");

@@ -63,7 +63,11 @@ public abstract class HttpTransportContract extends OperationsContract {
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
 
-  /** Returns a new builder of the transport under test, with its defaults. */
+  /**
+   * Returns a new builder of the transport under test, with its defaults.
+   *
+   * @return a new builder of the transport under test, with its defaults
+   */
   protected abstract DeviceOperationsBuilder<?> newBuilder();
 
   /**

@@ -56,6 +56,9 @@ public abstract class OperationsContract {
    * Returns the implementation under test, talking to {@code server} (or, for an in-memory
    * implementation, sharing its {@link FakeAmapiServer#operations()} state). It must not retry
    * failures: the suite counts requests.
+   *
+   * @param server this test's fake server, started
+   * @return the implementation under test
    */
   protected abstract DeviceOperations connect(FakeAmapiServer server);
 
@@ -75,7 +78,11 @@ public abstract class OperationsContract {
     }
   }
 
-  /** Returns this test's fake server. */
+  /**
+   * Returns this test's fake server.
+   *
+   * @return this test's fake server
+   */
   protected final FakeAmapiServer server() {
     if (server == null) {
       throw new IllegalStateException("the server starts before each test");
@@ -83,7 +90,11 @@ public abstract class OperationsContract {
     return server;
   }
 
-  /** Returns this test's implementation under test. */
+  /**
+   * Returns this test's implementation under test.
+   *
+   * @return this test's implementation under test
+   */
   protected final DeviceOperations ops() {
     if (ops == null) {
       throw new IllegalStateException("the implementation is connected before each test");
@@ -91,7 +102,11 @@ public abstract class OperationsContract {
     return ops;
   }
 
-  /** Returns the fake state behind the server. */
+  /**
+   * Returns the fake state behind the server.
+   *
+   * @return the fake state behind the server
+   */
   protected final FakeOperations state() {
     return server().operations();
   }
