@@ -75,6 +75,9 @@ public final class AmapiException extends RuntimeException {
 
   private static String describe(Status status, int httpStatus) {
     StringBuilder out = new StringBuilder(status.code().name());
+    status
+        .unknownStatus()
+        .ifPresent(name -> out.append(" (the server said ").append(name).append(')'));
     if (!status.message().isEmpty()) {
       out.append(": ").append(status.message());
     }

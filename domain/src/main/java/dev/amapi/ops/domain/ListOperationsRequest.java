@@ -18,13 +18,44 @@ public record ListOperationsRequest(String filter, int pageSize, String pageToke
    * @param filter the API's standard list filter; empty for none
    * @param pageSize the largest page wanted; 0 lets the server choose
    * @param pageToken the token of the page to fetch; empty for the first
-   * @throws IllegalArgumentException if {@code pageSize} is negative
+   * @throws IllegalArgumentException if {@code pageSize} is negative, or {@code filter} or {@code
+   *     pageToken} holds an unpaired surrogate (see {@link #WELL_FORMED_RULE})
    */
   public ListOperationsRequest {
     requireNonNull(filter, "filter");
     requireNonNull(pageToken, "pageToken");
     if (pageSize < 0) {
       throw new IllegalArgumentException("pageSize must not be negative, was " + pageSize);
+    }
+    requireWellFormed("filter", filter);
+    requireWellFormed("pageToken", pageToken);
+  }
+
+  /**
+   * The rule {@code filter} and {@code pageToken} obey, quoted when one breaks it: they are sent as
+   * UTF-8, which has no form for half a surrogate pair.
+   */
+  public static final String WELL_FORMED_RULE =
+      "text sent in a query must be well-formed UTF-16: every surrogate (U+D800 to U+DFFF) must be"
+          + " half of a high-low pair, since a lone one has no UTF-8 form";
+
+  private static void requireWellFormed(String parameter, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++; // a pair: both halves are fine
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(
+            parameter
+                + " has an unpaired surrogate U+"
+                + String.format("%04X", (int) c)
+                + " at index "
+                + i
+                + ": "
+                + WELL_FORMED_RULE);
+      }
     }
   }
 
@@ -42,6 +73,7 @@ public record ListOperationsRequest(String filter, int pageSize, String pageToke
    *
    * @param filter the API's standard list filter; empty for none
    * @return a new request; this one is unchanged
+   * @throws IllegalArgumentException if {@code filter} holds an unpaired surrogate
    */
   public ListOperationsRequest withFilter(String filter) {
     return new ListOperationsRequest(filter, pageSize, pageToken);
@@ -63,6 +95,7 @@ public record ListOperationsRequest(String filter, int pageSize, String pageToke
    *
    * @param pageToken a previous page's {@link OperationsPage#nextPageToken()}; empty for the first
    * @return a new request; this one is unchanged
+   * @throws IllegalArgumentException if {@code pageToken} holds an unpaired surrogate
    */
   public ListOperationsRequest withPageToken(String pageToken) {
     return new ListOperationsRequest(filter, pageSize, pageToken);

@@ -30,6 +30,18 @@ class AmapiExceptionTest {
   }
 
   @Test
+  void message_withUnknownStatusName_showsTheNameTheServerSent() {
+    Status status =
+        Status.of(Code.UNAVAILABLE, "Try later.").withUnknownStatusName("SOME_NEW_STATUS");
+
+    AmapiException e = new AmapiException(status, 503);
+
+    assertThat(e)
+        .hasMessage("UNAVAILABLE (the server said SOME_NEW_STATUS): Try later. (HTTP 503)");
+    assertThat(e.status().unknownStatus()).contains("SOME_NEW_STATUS");
+  }
+
+  @Test
   void status_ofAnAnswer_isEverythingTheServerSaid() {
     Status status =
         Status.of(
@@ -87,9 +99,11 @@ class AmapiExceptionTest {
     AmapiException original =
         new AmapiException(
             Status.of(
-                Code.RESOURCE_EXHAUSTED,
-                "Quota exceeded.",
-                List.of(new ErrorDetail.RetryInfo(java.time.Duration.ofMillis(2500), "{}"))),
+                    Code.RESOURCE_EXHAUSTED,
+                    "Quota exceeded.",
+                    List.of(new ErrorDetail.RetryInfo(java.time.Duration.ofMillis(2500), "{}")))
+                .withUnknownStatusName("QUOTA_SOMETHING_NEW")
+                .withOtherField("future", "{\"a\":1}"),
             429);
 
     AmapiException copy = com.google.common.testing.SerializableTester.reserialize(original);

@@ -130,6 +130,79 @@ class StatusTest {
   }
 
   @Test
+  void unknownStatus_ofAPlainStatus_isEmpty() {
+    Status status = Status.of(Code.NOT_FOUND, "Not found");
+
+    assertThat(status.unknownStatus()).isEmpty();
+    assertThat(status.unknownStatusName()).isEmpty();
+    assertThat(status.otherFields()).isEmpty();
+  }
+
+  @Test
+  void withUnknownStatusName_keepsTheNameAndEverythingElse() {
+    Status plain = Status.of(Code.UNAVAILABLE, "Try later", List.of(RETRY_2_5_S));
+
+    Status status = plain.withUnknownStatusName("SOME_NEW_STATUS");
+
+    assertThat(status.unknownStatus()).contains("SOME_NEW_STATUS");
+    assertThat(status.code()).isEqualTo(Code.UNAVAILABLE);
+    assertThat(status.details()).containsExactly(RETRY_2_5_S);
+    assertThat(plain.unknownStatus()).isEmpty();
+    assertThat(status.withUnknownStatusName("").unknownStatus()).isEmpty();
+  }
+
+  @Test
+  void withUnknownStatusName_aCodesName_isRefusedQuotingTheRule() {
+    assertThatThrownBy(() -> Status.of(Code.UNKNOWN, "").withUnknownStatusName("NOT_FOUND"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"NOT_FOUND\"")
+        .hasMessageContaining(Status.UNKNOWN_STATUS_NAME_RULE);
+  }
+
+  @Test
+  void withUnknownStatusName_notShapedLikeAnEnumName_isRefused() {
+    for (String name :
+        List.of("some status", "lower_case", "1_STARTS_WITH_DIGIT", "A\nB", "X".repeat(101))) {
+      assertThatThrownBy(() -> Status.of(Code.UNKNOWN, "").withUnknownStatusName(name))
+          .as(name)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(Status.UNKNOWN_STATUS_NAME_RULE);
+    }
+  }
+
+  @Test
+  void isUnknownStatusName_acceptsOnlyNewEnumShapedNames() {
+    assertThat(Status.isUnknownStatusName("SOME_NEW_STATUS_2")).isTrue();
+    assertThat(Status.isUnknownStatusName("CANCELLED")).isFalse();
+    assertThat(Status.isUnknownStatusName("")).isFalse();
+    assertThat(Status.isUnknownStatusName("cancelled")).isFalse();
+  }
+
+  @Test
+  void withOtherField_keepsFieldsInOrderAndReplacesInPlace() {
+    Status status =
+        Status.of(Code.INTERNAL, "")
+            .withOtherField("zeta", "1")
+            .withOtherField("alpha", "[true]")
+            .withOtherField("zeta", "2");
+
+    assertThat(status.otherFields().keySet()).containsExactly("zeta", "alpha");
+    assertThat(status.otherFields()).containsEntry("zeta", "2");
+    assertThatThrownBy(() -> status.otherFields().put("x", "1"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void otherFields_mapMutatedAfterConstruction_isUnchanged() {
+    Map<String, String> fields = new HashMap<>(Map.of("future", "{}"));
+    Status status = new Status(Code.INTERNAL, "", List.of(), List.of(), "", fields);
+
+    fields.put("later", "1");
+
+    assertThat(status.otherFields()).containsOnlyKeys("future");
+  }
+
+  @Test
   void constructorsAndStaticMethods_rejectNulls() {
     NullPointerTester tester =
         new NullPointerTester()
@@ -162,6 +235,11 @@ class StatusTest {
             Status.of(Code.NOT_FOUND, "Not found", new ArrayList<>(List.of(RETRY_2_5_S))))
         .addEqualityGroup(Status.of(Code.NOT_FOUND, "Not found", List.of(RETRY_10_S)))
         .addEqualityGroup(new Status(Code.NOT_FOUND, "Not found", List.of(), List.of(legacy)))
+        .addEqualityGroup(
+            Status.of(Code.NOT_FOUND, "Not found").withUnknownStatusName("GONE_FOR_GOOD"),
+            new Status(
+                Code.NOT_FOUND, "Not found", List.of(), List.of(), "GONE_FOR_GOOD", Map.of()))
+        .addEqualityGroup(Status.of(Code.NOT_FOUND, "Not found").withOtherField("future", "1"))
         .testEquals();
   }
 }

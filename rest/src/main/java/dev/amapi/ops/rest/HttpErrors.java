@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Google's error envelope ({@code {"error": {"code", "message", "status", "details",
  * "errors"}}}) is read in full: the code from {@code error.status} (or from the HTTP status when
- * that is absent or unknown), the message, every detail (typed where this SDK has a view, kept as
- * {@link dev.amapi.ops.domain.ErrorDetail.Unknown} otherwise) and the legacy {@code errors} array.
- * Any other body (empty, HTML from a proxy, JSON of another shape, cut short, too large) becomes a
- * status with {@link Code#fromHttpStatus(int)} and a readable message naming the HTTP status with a
- * short excerpt of the body.
+ * that is absent or unknown, an unknown name then kept in {@link Status#unknownStatus()}), the
+ * message, every detail (typed where this SDK has a view, kept as {@link
+ * dev.amapi.ops.domain.ErrorDetail.Unknown} otherwise), the legacy {@code errors} array and any
+ * other field of {@code error}, in {@link Status#otherFields()}. Any other body (empty, HTML from a
+ * proxy, JSON of another shape, cut short, too large) becomes a status with {@link
+ * Code#fromHttpStatus(int)} and a readable message naming the HTTP status with a short excerpt of
+ * the body.
  *
  * <p>Thread-safe: a stateless utility class.
  */

@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -60,10 +61,12 @@ import org.jspecify.annotations.Nullable;
  * deeper than {@value #MAX_NESTING_DEPTH}, strings over {@value #MAX_STRING_LENGTH} characters and
  * numbers over {@value #MAX_NUMBER_LENGTH} digits are refused.
  *
- * <p>Unknown JSON is kept, never fatal: fields this SDK does not model go to {@code otherFields} as
- * compact JSON text; unknown command types, command error codes and detail types are kept as
- * received; an unknown {@code google.rpc.Code} number becomes {@link Code#UNKNOWN}. A JSON {@code
- * null} in a modelled field counts as absent, as in protobuf's JSON mapping.
+ * <p>Unknown JSON is kept, never fatal: fields this SDK does not model (in an operation, its
+ * metadata, its {@code error}, a list page, an error envelope's {@code error}) go to {@code
+ * otherFields} as compact JSON text; unknown command types, command error codes and detail types
+ * are kept as received; an error envelope's status name that names no code is kept as the status's
+ * unknown status name; an unknown {@code google.rpc.Code} number becomes {@link Code#UNKNOWN}. A
+ * JSON {@code null} in a modelled field counts as absent, as in protobuf's JSON mapping.
  *
  * <p>An operation's result follows what it carries rather than its {@code done} flag, since a
  * pending operation with an error cannot be represented: with an {@code error} it is {@linkplain
@@ -133,7 +136,8 @@ final class RestJson {
 
   /**
    * Reads a {@code ListOperationsResponse}: {@code operations}, {@code nextPageToken} and {@code
-   * unreachable} (newer API revisions); each absent one is empty.
+   * unreachable} (newer API revisions); each absent one is empty. Any other field is kept in the
+   * page's {@code otherFields}.
    *
    * @param json the response body, UTF-8
    * @return the page; never null
@@ -143,6 +147,12 @@ final class RestJson {
   public static OperationsPage readOperationsPage(byte[] json) {
     requireNonNull(json, "json");
     JsonObject page = object(parse(json, PAGE), "", PAGE);
+    Map<String, String> otherFields = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> field : page.fields().entrySet()) {
+      if (!isPageField(field.getKey())) {
+        otherFields.put(field.getKey(), serialize(field.getValue()));
+      }
+    }
     List<Operation> operations = new ArrayList<>();
     JsonArray items = optionalArray(page, "operations", "", PAGE);
     for (int i = 0; i < items.items().size(); i++) {
@@ -154,7 +164,7 @@ final class RestJson {
     for (int i = 0; i < unreachableItems.items().size(); i++) {
       unreachable.add(string(unreachableItems.items().get(i), "/unreachable/" + i, PAGE));
     }
-    return new OperationsPage(operations, nextPageToken, unreachable);
+    return new OperationsPage(operations, nextPageToken, unreachable, otherFields);
   }
 
   /**
@@ -185,7 +195,7 @@ final class RestJson {
 
   /**
    * Writes a page as {@code operations.list} answers it; an empty {@code nextPageToken} and empty
-   * {@code unreachable} are left out.
+   * {@code unreachable} are left out; the page's {@code otherFields} follow, in order.
    *
    * @throws IllegalArgumentException as {@link #writeOperation(Operation)}
    */
@@ -209,14 +219,19 @@ final class RestJson {
             }
             g.writeEndArray();
           }
+          writeOtherFields(
+              g,
+              page.otherFields(),
+              new HashSet<>(List.of("operations", "nextPageToken", "unreachable")),
+              "page");
           g.writeEndObject();
         });
   }
 
   /**
    * Writes a {@code google.rpc.Status}: {@code {"code": <rpc number>, "message": ..., "details":
-   * [...]}}, details left out when empty. The legacy errors are not part of this form and are left
-   * out.
+   * [...]}}, details left out when empty, then the status's {@code otherFields} in order. The
+   * legacy errors and an unknown status name are not part of this form and are left out.
    *
    * @throws IllegalArgumentException if a detail's {@code json()} is not one valid JSON value
    */
@@ -263,8 +278,10 @@ final class RestJson {
   /**
    * Writes Google's error envelope: {@code {"error": {"code": <httpStatus>, "message": ...,
    * "status": "NOT_FOUND", "details": [...], "errors": [...]}}}, details and legacy errors left out
-   * when empty (and empty strings left out of each legacy error). {@link HttpErrors#statusOf(int,
-   * byte[], boolean)} reads it back to an equal status.
+   * when empty (and empty strings left out of each legacy error), then the status's {@code
+   * otherFields} in order. {@code status} is the unknown status name when the status carries one,
+   * else the code's name. {@link HttpErrors#statusOf(int, byte[], boolean)} reads it back to an
+   * equal status.
    *
    * @param status what went wrong
    * @param httpStatus the HTTP status the body is sent with; written as {@code error.code}
@@ -278,7 +295,15 @@ final class RestJson {
           g.writeObjectFieldStart("error");
           g.writeNumberField("code", httpStatus);
           g.writeStringField("message", status.message());
-          g.writeStringField("status", status.code().name());
+          String keptStatus = keptStatusField(status);
+          if (!status.unknownStatusName().isEmpty()) {
+            g.writeStringField("status", status.unknownStatusName());
+          } else if (keptStatus != null) {
+            g.writeFieldName("status");
+            writeRaw(g, keptStatus, "the status's other field \"status\"");
+          } else {
+            g.writeStringField("status", status.code().name());
+          }
           writeDetails(g, status.details());
           if (!status.legacyErrors().isEmpty()) {
             g.writeArrayFieldStart("errors");
@@ -293,9 +318,38 @@ final class RestJson {
             }
             g.writeEndArray();
           }
+          writeOtherFields(
+              g,
+              status.otherFields(),
+              new HashSet<>(List.of("code", "message", "status", "details", "errors")),
+              "status");
           g.writeEndObject();
           g.writeEndObject();
         });
+  }
+
+  /**
+   * Returns the raw {@code status} field kept in a status's other fields when it is what the
+   * envelope reader keeps there: a string that is neither a code's name nor an unknown status name
+   * (such as {@code "lower case"}); null otherwise, the code's name being written instead.
+   */
+  private static @Nullable String keptStatusField(Status status) {
+    String raw = status.otherFields().get("status");
+    if (raw == null) {
+      return null;
+    }
+    Object node;
+    try {
+      node = parse(raw.getBytes(StandardCharsets.UTF_8), "The raw JSON of the status field");
+    } catch (InvalidJsonException e) {
+      return null;
+    }
+    return node instanceof String name
+            && !name.isEmpty()
+            && Code.forName(name).isEmpty()
+            && !Status.isUnknownStatusName(name)
+        ? raw
+        : null;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -327,7 +381,9 @@ final class RestJson {
 
   /**
    * Reads Google's error envelope to a status, the code from {@code error.status} or else from the
-   * HTTP status.
+   * HTTP status. A status name that names no code is kept: as the status's unknown status name when
+   * it has the shape of one, else as its other field {@code status}. The {@code error} object's
+   * other fields are kept in the status's {@code otherFields}.
    *
    * @throws InvalidJsonException if the body is not such an envelope
    */
@@ -336,7 +392,18 @@ final class RestJson {
     JsonObject error =
         object(required(root, "error", "", ERROR_ENVELOPE), "/error", ERROR_ENVELOPE);
     String codeName = optionalString(error, "status", "/error", ERROR_ENVELOPE);
-    Code code = Code.forName(codeName).orElseGet(() -> Code.fromHttpStatus(httpStatus));
+    Optional<Code> named = Code.forName(codeName);
+    Code code = named.orElseGet(() -> Code.fromHttpStatus(httpStatus));
+    // A name that names no code is kept: as the unknown status name, or raw if not shaped as one.
+    boolean nameKept = named.isEmpty() && Status.isUnknownStatusName(codeName);
+    boolean nameKeptRaw = named.isEmpty() && !codeName.isEmpty() && !nameKept;
+    Map<String, String> otherFields = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> field : error.fields().entrySet()) {
+      String key = field.getKey();
+      if (!isEnvelopeErrorField(key) || (key.equals("status") && nameKeptRaw)) {
+        otherFields.put(key, serialize(field.getValue()));
+      }
+    }
     String message = optionalString(error, "message", "/error", ERROR_ENVELOPE);
     List<ErrorDetail> details = decodeDetails(error, "/error", ERROR_ENVELOPE);
     List<Status.LegacyError> legacyErrors = new ArrayList<>();
@@ -352,7 +419,7 @@ final class RestJson {
               optionalString(entry, "location", path, ERROR_ENVELOPE),
               optionalString(entry, "locationType", path, ERROR_ENVELOPE)));
     }
-    return new Status(code, message, details, legacyErrors);
+    return new Status(code, message, details, legacyErrors, nameKept ? codeName : "", otherFields);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -535,6 +602,27 @@ final class RestJson {
     };
   }
 
+  private static boolean isPageField(String key) {
+    return switch (key) {
+      case "operations", "nextPageToken", "unreachable" -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isStatusField(String key) {
+    return switch (key) {
+      case "code", "message", "details" -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isEnvelopeErrorField(String key) {
+    return switch (key) {
+      case "code", "message", "status", "details", "errors" -> true;
+      default -> false;
+    };
+  }
+
   private static boolean isCommandField(String key) {
     return switch (key) {
       case "@type", "type", "createTime", "duration", "userName", "errorCode" -> true;
@@ -591,8 +679,19 @@ final class RestJson {
       throw invalid(
           what, path + "/code", "expected a google.rpc.Code number, got " + describe(codeNode));
     }
-    return Status.of(
-        code, optionalString(fields, "message", path, what), decodeDetails(fields, path, what));
+    Map<String, String> otherFields = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> field : fields.fields().entrySet()) {
+      if (!isStatusField(field.getKey())) {
+        otherFields.put(field.getKey(), serialize(field.getValue()));
+      }
+    }
+    return new Status(
+        code,
+        optionalString(fields, "message", path, what),
+        decodeDetails(fields, path, what),
+        List.of(),
+        "",
+        otherFields);
   }
 
   private static Code codeForNumber(String text) {
@@ -925,6 +1024,8 @@ final class RestJson {
     g.writeNumberField("code", status.code().number());
     g.writeStringField("message", status.message());
     writeDetails(g, status.details());
+    writeOtherFields(
+        g, status.otherFields(), new HashSet<>(List.of("code", "message", "details")), "status");
     g.writeEndObject();
   }
 

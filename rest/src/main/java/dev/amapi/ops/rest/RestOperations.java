@@ -161,7 +161,21 @@ final class RestOperations implements DeviceOperations {
   private Call<Operation> getCall(OperationName name) {
     requireNonNull(name, "name");
     return new Call<>(
-        HttpMethod.GET, RequestUris.get(settings.endpoint(), name), RestJson::readOperation);
+        HttpMethod.GET,
+        RequestUris.get(settings.endpoint(), name),
+        body -> {
+          Operation operation = RestJson.readOperation(body);
+          if (!operation.name().equals(name)) {
+            // Never hand back another operation as if it were the one asked for.
+            throw new IllegalArgumentException(
+                "the answer is the operation \""
+                    + operation.name()
+                    + "\", not \""
+                    + name
+                    + "\", the one asked for");
+          }
+          return operation;
+        });
   }
 
   private Call<OperationsPage> listCall(DeviceName device, ListOperationsRequest request) {

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The API's JSON wire form, as the binding reads and writes it: for fakes that answer as the API
  * does and tools that print what it said. Written once, so what a fake writes is exactly what the
- * SDK reads. Unknown fields and enum values are kept through a read and a write.
+ * SDK reads. Unknown fields (of an operation, its metadata and error, a list page, an error
+ * envelope's {@code error}) and unknown enum values and status names are kept through a read and a
+ * write.
  */
 public final class WireFormat {
   private WireFormat() {}
@@ -60,7 +62,8 @@ public final class WireFormat {
 
   /**
    * Writes a {@code google.rpc.Status}: {@code code} (the RPC number), {@code message}, {@code
-   * details}, as an operation's {@code error} carries it.
+   * details} and the status's other fields, as an operation's {@code error} carries it (an unknown
+   * status name and legacy errors are not part of this form).
    *
    * @param status the status
    * @return its JSON, UTF-8
@@ -71,7 +74,9 @@ public final class WireFormat {
 
   /**
    * Writes Google's error envelope, {@code {"error": {"code": <httpStatus>, "message", "status",
-   * "details", "errors"}}}, which {@link #readError} reads back to an equal status.
+   * "details", "errors", ...}}}, which {@link #readError} reads back to an equal status: {@code
+   * status} is the status's {@linkplain Status#unknownStatus() unknown status name} when it has
+   * one, else its code's name, and its other fields follow in order.
    *
    * @param status what went wrong
    * @param httpStatus the HTTP status the body is sent with, written as {@code error.code}

@@ -199,6 +199,70 @@ class HttpErrorsTest {
   }
 
   @Test
+  void statusOf_envelopeWithUnknownStatusName_keepsTheNameAndWritesItBack() {
+    String sent = "{\"error\":{\"code\":503,\"message\":\"m\",\"status\":\"SOME_NEW_STATUS\"}}";
+
+    Status status = body(503, sent);
+
+    assertThat(status.unknownStatus()).contains("SOME_NEW_STATUS");
+    assertThat(status.otherFields()).isEmpty();
+    byte[] written = RestJson.writeErrorEnvelope(status, 503);
+    assertThat(new String(written, UTF_8)).isEqualTo(sent);
+    assertThat(HttpErrors.statusOf(503, written, false)).isEqualTo(status);
+  }
+
+  @Test
+  void statusOf_statusNameNotShapedLikeOne_keptRawAndWrittenBack() {
+    Status status = body(500, "{\"error\":{\"message\":\"m\",\"status\":\"not an enum\"}}");
+
+    assertThat(status.code()).isEqualTo(Code.INTERNAL);
+    assertThat(status.unknownStatus()).isEmpty();
+    assertThat(status.otherFields()).containsExactly(Map.entry("status", "\"not an enum\""));
+    byte[] written = RestJson.writeErrorEnvelope(status, 500);
+    assertThat(new String(written, UTF_8)).contains("\"status\":\"not an enum\"");
+    assertThat(HttpErrors.statusOf(500, written, false)).isEqualTo(status);
+  }
+
+  @Test
+  void statusOf_knownStatusName_isTheCodeAndNotKeptTwice() {
+    Status status = body(404, "{\"error\":{\"status\":\"NOT_FOUND\"}}");
+
+    assertThat(status.unknownStatus()).isEmpty();
+    assertThat(status.otherFields()).isEmpty();
+  }
+
+  @Test
+  void statusOf_unknownFieldsInTheErrorObject_keptInOrderAndWrittenBack() {
+    Status status =
+        body(
+            400,
+            "{\"error\":{\"zeta\":{\"why\":[1,2.50]},\"code\":400,\"message\":\"bad\","
+                + "\"status\":\"INVALID_ARGUMENT\",\"alpha\":null}}");
+
+    assertThat(status.code()).isEqualTo(Code.INVALID_ARGUMENT);
+    assertThat(status.otherFields())
+        .containsExactly(Map.entry("zeta", "{\"why\":[1,2.50]}"), Map.entry("alpha", "null"));
+    byte[] written = RestJson.writeErrorEnvelope(status, 400);
+    assertThat(new String(written, UTF_8))
+        .isEqualTo(
+            "{\"error\":{\"code\":400,\"message\":\"bad\",\"status\":\"INVALID_ARGUMENT\","
+                + "\"zeta\":{\"why\":[1,2.50]},\"alpha\":null}}");
+    assertThat(HttpErrors.statusOf(400, written, false)).isEqualTo(status);
+  }
+
+  @Test
+  void writeErrorEnvelope_otherFieldsNamedLikeModelledFields_modelledFieldsWin() {
+    Status status =
+        Status.of(Code.NOT_FOUND, "gone")
+            .withOtherField("code", "1")
+            .withOtherField("status", "\"ABORTED\"")
+            .withOtherField("errors", "[]");
+
+    assertThat(new String(RestJson.writeErrorEnvelope(status, 404), UTF_8))
+        .isEqualTo("{\"error\":{\"code\":404,\"message\":\"gone\",\"status\":\"NOT_FOUND\"}}");
+  }
+
+  @Test
   void statusOf_statusNameDiffersFromHttp_nameWins() {
     assertThat(body(400, "{\"error\":{\"status\":\"FAILED_PRECONDITION\"}}").code())
         .isEqualTo(Code.FAILED_PRECONDITION);

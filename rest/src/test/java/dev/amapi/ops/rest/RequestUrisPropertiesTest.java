@@ -87,7 +87,22 @@ class RequestUrisPropertiesTest {
   Arbitrary<String> anyText() {
     return Arbitraries.oneOf(
         Arbitraries.just(""),
-        Arbitraries.strings().all().ofMaxLength(30).filter(s -> !s.isEmpty()));
+        Arbitraries.strings().all().ofMaxLength(30).filter(s -> !s.isEmpty() && isWellFormed(s)));
+  }
+
+  /** Whether every surrogate is half of a pair: a request refuses any other text. */
+  private static boolean isWellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAccepted(String id) {

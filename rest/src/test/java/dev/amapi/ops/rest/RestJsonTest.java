@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
@@ -161,6 +162,25 @@ class RestJsonTest {
     assertThat(command.otherFields())
         .containsEntry("futureField", "{\"addedBy\":\"a newer API revision\"}")
         .containsKey("startLostModeParams");
+    assertThat(page.otherFields())
+        .containsExactly(
+            entry(
+                "pageFieldNoRevisionDefines",
+                "{\"addedBy\":\"no API revision\",\"items\":[1,2.50,true,null]}"));
+  }
+
+  @Test
+  void writeOperationsPage_listPage2_writesThePageFieldNoRevisionDefinesBack() {
+    OperationsPage page =
+        RestJson.readOperationsPage(Reference.bytes("operations/list-page-2.json"));
+
+    String written = new String(RestJson.writeOperationsPage(page), UTF_8);
+
+    assertThat(written)
+        .endsWith(
+            ",\"pageFieldNoRevisionDefines\":"
+                + "{\"addedBy\":\"no API revision\",\"items\":[1,2.50,true,null]}}");
+    assertThat(RestJson.readOperationsPage(utf8(written))).isEqualTo(page);
   }
 
   @ParameterizedTest
@@ -483,6 +503,52 @@ class RestJsonTest {
   }
 
   @Test
+  void readOperation_unknownFieldsInError_keptInOrderAndWrittenBack() {
+    Operation operation =
+        read(
+            "{\"name\":\""
+                + NAME
+                + "\",\"done\":true,\"error\":{\"zeta\":[1,{\"b\":null}],\"code\":5,"
+                + "\"status\":\"NOT_FOUND\",\"message\":\"gone\",\"alpha\":\"x\"}}");
+
+    Status error = operation.error().orElseThrow();
+    assertThat(error.code()).isEqualTo(Code.NOT_FOUND);
+    assertThat(error.otherFields())
+        .containsExactly(
+            entry("zeta", "[1,{\"b\":null}]"),
+            entry("status", "\"NOT_FOUND\""),
+            entry("alpha", "\"x\""));
+    String written = new String(RestJson.writeOperation(operation), UTF_8);
+    assertThat(written)
+        .contains(
+            "\"error\":{\"code\":5,\"message\":\"gone\",\"zeta\":[1,{\"b\":null}],"
+                + "\"status\":\"NOT_FOUND\",\"alpha\":\"x\"}");
+    assertThat(read(written)).isEqualTo(operation);
+  }
+
+  @Test
+  void writeStatus_otherFieldNamedLikeModelledField_modelledFieldWins() {
+    Status status = Status.of(Code.INTERNAL, "m").withOtherField("code", "99");
+
+    assertThat(new String(RestJson.writeStatus(status), UTF_8))
+        .isEqualTo("{\"code\":13,\"message\":\"m\"}");
+  }
+
+  @Test
+  void writeStatus_unknownStatusNameAndLegacyErrors_areNotPartOfTheRpcForm() {
+    Status status =
+        new Status(
+                Code.UNAVAILABLE,
+                "later",
+                List.of(),
+                List.of(new Status.LegacyError("later", "global", "backendError", "", "")))
+            .withUnknownStatusName("SOME_NEW_STATUS");
+
+    assertThat(new String(RestJson.writeStatus(status), UTF_8))
+        .isEqualTo("{\"code\":14,\"message\":\"later\"}");
+  }
+
+  @Test
   void writeStatus_noDetails_leavesDetailsOut() {
     assertThat(new String(RestJson.writeStatus(Status.of(Code.INTERNAL, "")), UTF_8))
         .isEqualTo("{\"code\":13,\"message\":\"\"}");
@@ -494,6 +560,32 @@ class RestJsonTest {
   void readOperationsPage_emptyObject_isEmptyPage() {
     assertThat(RestJson.readOperationsPage(utf8("{}")))
         .isEqualTo(new OperationsPage(List.of(), "", List.of()));
+  }
+
+  @Test
+  void readOperationsPage_unknownFields_keptInOrderAndWrittenBack() {
+    byte[] json =
+        utf8(
+            "{\"zeta\":{\"n\":1e3},\"operations\":[],\"nextPageToken\":\"t\","
+                + "\"totalSize\":\"7\",\"unreachable\":[\"enterprises/a/devices/b\"]}");
+
+    OperationsPage page = RestJson.readOperationsPage(json);
+
+    assertThat(page.otherFields())
+        .containsExactly(entry("zeta", "{\"n\":1e3}"), entry("totalSize", "\"7\""));
+    assertThat(page.unreachable()).containsExactly("enterprises/a/devices/b");
+    String written = new String(RestJson.writeOperationsPage(page), UTF_8);
+    assertThat(written).contains("\"zeta\":{\"n\":1e3}").contains("\"totalSize\":\"7\"");
+    assertThat(RestJson.readOperationsPage(utf8(written))).isEqualTo(page);
+  }
+
+  @Test
+  void writeOperationsPage_otherFieldNamedLikeModelledField_modelledFieldWins() {
+    OperationsPage page =
+        new OperationsPage(List.of(), "t", List.of(), Map.of("nextPageToken", "\"other\""));
+
+    assertThat(new String(RestJson.writeOperationsPage(page), UTF_8))
+        .isEqualTo("{\"operations\":[],\"nextPageToken\":\"t\"}");
   }
 
   @Test

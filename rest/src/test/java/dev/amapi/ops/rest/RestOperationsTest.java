@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.amapi.ops.domain.AccessToken;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.ListOperationsRequest;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
@@ -190,6 +191,91 @@ class RestOperationsTest {
     assertThatThrownBy(() -> cancel.get(WAIT.toSeconds(), TimeUnit.SECONDS))
         .hasCauseInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
+  }
+
+  private static String operationJson(OperationName name) {
+    return "{\"name\":\"" + name + "\",\"metadata\":{\"type\":\"REBOOT\"}}";
+  }
+
+  @Test
+  void get_answerForTheOperationAskedFor_isReturned() {
+    ScriptedExchange exchange = new ScriptedExchange().answer(200, operationJson(NAME), Map.of());
+
+    assertThat(client(exchange, fixed()).get(NAME).name()).isEqualTo(NAME);
+  }
+
+  @Test
+  void get_answerForAnotherOperation_isRefusedNamingBothAndNotRetried() {
+    OperationName other = OperationName.of("LC03k6enk8", "36c339908766f292", "999");
+    ScriptedExchange exchange = new ScriptedExchange().answer(200, operationJson(other), Map.of());
+
+    assertThatThrownBy(() -> client(exchange, fixed()).get(NAME))
+        .isInstanceOfSatisfying(
+            AmapiException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(Code.UNKNOWN);
+              assertThat(e.httpStatus()).hasValue(200);
+              assertThat(e.getMessage())
+                  .contains("the answer is the operation \"" + other + "\"")
+                  .contains("not \"" + NAME + "\", the one asked for");
+            });
+    assertThat(exchange.sent).hasSize(1);
+  }
+
+  @Test
+  void getAsync_answerForAnotherOperation_failsTheFutureWithUnknown() {
+    OperationName other = OperationName.of("LC03k6enk8", "another-device", "1786048723669");
+    ScriptedExchange exchange = new ScriptedExchange().answer(200, operationJson(other), Map.of());
+
+    CompletableFuture<?> get = client(exchange, fixed()).getAsync(NAME);
+
+    assertThatThrownBy(() -> get.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOfSatisfying(
+            AmapiException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(Code.UNKNOWN);
+              assertThat(e.getMessage()).contains(other.toString()).contains(NAME.toString());
+            });
+  }
+
+  @Test
+  void errorWithUnknownStatusName_keepsTheNameInTheStatusAndTheMessage() {
+    ScriptedExchange exchange =
+        new ScriptedExchange()
+            .answer(
+                409,
+                "{\"error\":{\"code\":409,\"message\":\"busy\",\"status\":\"SOME_NEW_STATUS\","
+                    + "\"debugId\":\"42\"}}",
+                Map.of());
+
+    assertThatThrownBy(() -> client(exchange, fixed()).cancel(NAME))
+        .isInstanceOfSatisfying(
+            AmapiException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(Code.ABORTED);
+              assertThat(e.status().unknownStatus()).contains("SOME_NEW_STATUS");
+              assertThat(e.status().otherFields()).containsEntry("debugId", "\"42\"");
+              assertThat(e)
+                  .hasMessage("ABORTED (the server said SOME_NEW_STATUS): busy (HTTP 409)");
+            });
+  }
+
+  @Test
+  void list_loneSurrogateInFilterOrPageToken_isRefusedBeforeAnythingIsSent() {
+    ScriptedExchange exchange = new ScriptedExchange();
+    DeviceOperations ops = client(exchange, fixed());
+
+    assertThatThrownBy(
+            () -> ops.list(NAME.device(), ListOperationsRequest.firstPage().withFilter("x\uD800")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("filter has an unpaired surrogate U+D800 at index 1");
+    assertThatThrownBy(
+            () ->
+                ops.list(NAME.device(), ListOperationsRequest.firstPage().withPageToken("\uDC00")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("pageToken has an unpaired surrogate U+DC00 at index 0");
+    assertThat(exchange.sent).isEmpty();
   }
 
   @Test
