@@ -11,10 +11,9 @@ import java.util.Optional;
 /**
  * One page of a device's operations, as {@code operations.list} answers it.
  *
- * @param operations the operations on this page, in the server's order
- * @param nextPageToken the token of the next page; empty on the last page
- *     <p>Fields of the page this SDK does not model (from a newer API revision) are kept in {@link
- *     #otherFields()} as raw JSON, never dropped.
+ * <p>Fields of the page this SDK does not model (from a newer API revision) are kept in {@link
+ * #otherFields()} as raw JSON, never dropped.
+ *
  * @param operations the operations on this page, in the server's order
  * @param nextPageToken the token of the next page; empty on the last page
  * @param unreachable resources the server could not reach (newer API revisions); usually empty

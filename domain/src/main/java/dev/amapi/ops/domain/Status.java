@@ -14,13 +14,11 @@ import java.util.regex.Pattern;
  * A {@code google.rpc.Status}: what went wrong, as the server said it. Used both for failed calls
  * (inside {@link AmapiException}) and for operations that ended in error.
  *
- * @param code the canonical code
- * @param message the developer-facing message; empty when the server sent none
- * @param details the structured details, in the order received
- *     <p>Nothing the server said is lost: a status name that names no {@link Code} (from a newer
- *     API revision, such as {@code "SOME_NEW_STATUS"}) is kept in {@link #unknownStatusName()}
- *     while {@link #code()} holds the code the SDK took it as (the HTTP status's), and fields this
- *     SDK does not model are kept in {@link #otherFields()} as raw JSON, in the order received.
+ * <p>Nothing the server said is lost: a status name that names no {@link Code} (from a newer API
+ * revision, such as {@code "SOME_NEW_STATUS"}) is kept in {@link #unknownStatusName()} while {@link
+ * #code()} holds the code the SDK took it as (the HTTP status's), and fields this SDK does not
+ * model are kept in {@link #otherFields()} as raw JSON, in the order received.
+ *
  * @param code the canonical code; for an unknown status name, the code it was taken as
  * @param message the developer-facing message; empty when the server sent none
  * @param details the structured details, in the order received
