@@ -52,6 +52,21 @@ class ExecutableJarIT {
     assertThat(result.err().lines()).hasSize(1);
   }
 
+  /**
+   * Tests that the jar carries no JUnit: the tool embeds the testkit's fakes, which have none, and
+   * never the JUnit 5 module.
+   */
+  @Test
+  void jar_holdsNoJUnitClass() throws IOException {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      assertThat(jar.stream().map(entry -> entry.getName()))
+          .as("entries of %s", JAR)
+          .isNotEmpty()
+          .noneMatch(name -> name.startsWith("org/junit/"))
+          .noneMatch(name -> name.startsWith("dev/amapi/ops/testkit/junit5/"));
+    }
+  }
+
   /** Tests that the jar's manifest names its main class, module and version. */
   @Test
   void manifest_namesMainClassModuleAndVersion() throws IOException {

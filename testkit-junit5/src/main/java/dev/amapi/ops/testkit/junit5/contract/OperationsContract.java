@@ -111,7 +111,11 @@ public abstract class OperationsContract {
     return server().operations();
   }
 
-  /** Issues a pending reboot on {@link #DEVICE}. */
+  /**
+   * Issues a pending reboot on {@link #DEVICE}, with a 10-minute duration.
+   *
+   * @return the reboot's operation, not done
+   */
   protected final Operation pendingReboot() {
     return state()
         .issueCommand(
