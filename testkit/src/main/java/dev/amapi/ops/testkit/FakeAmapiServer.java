@@ -22,6 +22,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
@@ -60,13 +62,38 @@ import org.jspecify.annotations.Nullable;
  * Seeding a scripted server, or scripting a seeded one, throws {@link IllegalStateException}: use
  * two servers.
  *
- * <p>In stateful mode the server checks requests as Google's does, before touching the state: an
- * unknown path or wrong method is a 404 {@code NOT_FOUND} envelope; a missing or non-{@code Bearer}
- * {@code Authorization} header a 401 {@code UNAUTHENTICATED}; an ID that does not survive
- * percent-decoding and validation ({@code ..}, {@code /}, ...), an unknown query parameter or a
- * non-numeric {@code pageSize} a 400 {@code INVALID_ARGUMENT}. Any token is accepted, unless {@link
- * #acceptOnly(Predicate)} says otherwise. Answers are JSON, {@code Content-Type: application/json;
- * charset=UTF-8}.
+ * <p>In stateful mode the server checks requests as Google's front end does, before touching the
+ * state: a {@code POST} with neither {@code Content-Length} nor {@code Transfer-Encoding} is a 411
+ * Length Required, with a short HTML body (Google's front end answers its own HTML page there, not
+ * the JSON envelope); an unknown path or wrong method is a 404 {@code NOT_FOUND} envelope; a
+ * missing or non-{@code Bearer} {@code Authorization} header, with no {@code access_token} or
+ * {@code oauth_token} query parameter either, a 401 {@code UNAUTHENTICATED}; an ID that does not
+ * survive percent-decoding and validation ({@code ..}, {@code /}, ...), a malformed {@code %}
+ * escape, an unknown query parameter, a non-numeric {@code pageSize} or an invalid value of a
+ * standard parameter a 400 {@code INVALID_ARGUMENT}; {@code returnPartialSuccess} on a list, with
+ * any value, a 501 {@code UNIMPLEMENTED} (the API documents no partial success for operations). Any
+ * token is accepted, unless {@link #acceptOnly(Predicate)} says otherwise.
+ *
+ * <p>The standard query parameters of the discovery document are honoured as at Google: answers are
+ * pretty-printed JSON ({@code Content-Type: application/json; charset=UTF-8}, two-space indent, a
+ * final line break) unless {@code prettyPrint=false}, which answers compact JSON; {@code fields}
+ * answers a partial response ({@code fields=name,done}, {@code
+ * fields=operations(name),nextPageToken}, {@code a/b} paths, {@code *}) and refuses a field the
+ * answer does not have; {@code callback=f} answers JSONP, {@code // API callback\nf(...);} as
+ * {@code text/javascript; charset=UTF-8}; {@code access_token} and {@code oauth_token} carry the
+ * bearer token when there is no {@code Authorization} header; {@code $.xgafv} ({@code 1}, {@code
+ * 2}), {@code alt=json}, {@code key}, {@code quotaUser}, {@code upload_protocol} and {@code
+ * uploadType} are accepted and ignored (the journal keeps them); {@code alt=media} and {@code
+ * alt=proto} are 501 {@code UNIMPLEMENTED}, since the fake speaks JSON only. Error envelopes are
+ * printed and wrapped the same way, but never cut by {@code fields}. A request whose {@code
+ * Accept-Encoding} takes {@code gzip} gets every non-empty answer gzip-encoded, with {@code
+ * Content-Encoding: gzip}, whatever its size. Scripted answers ({@link #enqueue}) are sent byte for
+ * byte, none of this applied.
+ *
+ * <p>Page tokens are not signed: a token is the base64 of the offset, device and filter it was
+ * issued for, so a test can forge one that decodes and get that page, where Google's tokens are
+ * opaque and tamper-proof. A token that does not decode, or names another device or filter, is a
+ * 400 {@code INVALID_ARGUMENT}.
  *
  * <p>Stateful mode plays the faults scripted on {@link #operations()} (what cancel does, latency,
  * failing calls, see {@link FakeOperations}), and faults only HTTP has: {@link
@@ -90,6 +117,14 @@ public final class FakeAmapiServer implements AutoCloseable {
   private static final byte[] MALFORMED_BODY =
       "<html><body>Malformed answer scripted with FakeAmapiServer.malformNextAnswers</body></html>"
           .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] LENGTH_REQUIRED_BODY =
+      ("<!DOCTYPE html>\n<html lang=en><title>Error 411 (Length Required)!!1</title>\n"
+              + "<p><b>411.</b> That's an error.\n<p>POST requests require a"
+              + " <code>Content-length</code> header. That's all we know.\n")
+          .getBytes(StandardCharsets.UTF_8);
+  private static final String RETURN_PARTIAL_SUCCESS_MESSAGE =
+      "returnPartialSuccess is not supported by this method: the API documents no partial"
+          + " success for operations.list, and FakeAmapiServer does not support it.";
   private static final Pattern BEARER = Pattern.compile("(?i)bearer +[^\\s]+");
 
   private static final Set<String> LIST_PARAMETERS =
@@ -127,10 +162,10 @@ public final class FakeAmapiServer implements AutoCloseable {
 
   private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
 
-  private FakeAmapiServer(LoopbackHttpServer http) {
+  private FakeAmapiServer(LoopbackHttpServer http, Clock clock) {
     this.http = http;
     this.endpoint = http.uri("/");
-    this.operations = FakeOperations.create(this::beforeSeeding);
+    this.operations = FakeOperations.create(clock, this::beforeSeeding);
   }
 
   /**
@@ -140,7 +175,21 @@ public final class FakeAmapiServer implements AutoCloseable {
    * @throws UncheckedIOException if the loopback port cannot be bound
    */
   public static FakeAmapiServer start() {
-    return start(LoopbackHttpServer.bind("amapi-fake-server-"));
+    return start(Clock.systemUTC());
+  }
+
+  /**
+   * Starts a server as {@link #start()} does whose {@link #operations()} read time from {@code
+   * clock}: with a {@link FakeClock}, the test moves time for scripted completions and expiry
+   * ({@link FakeOperations#completesAfter}, {@link FakeOperations#expireCommands}).
+   *
+   * @param clock the clock of the server's operations
+   * @return the running server; the caller closes it
+   * @throws UncheckedIOException if the loopback port cannot be bound
+   */
+  public static FakeAmapiServer start(Clock clock) {
+    requireNonNull(clock, "clock");
+    return start(LoopbackHttpServer.bind("amapi-fake-server-"), clock);
   }
 
   /**
@@ -159,11 +208,27 @@ public final class FakeAmapiServer implements AutoCloseable {
    * @throws IllegalStateException if the JDK cannot set TLS up with the testkit's key
    */
   public static FakeAmapiServer startHttps() {
-    return start(LoopbackHttpServer.bind("amapi-fake-server-", FakeTls.get().serverContext()));
+    return startHttps(Clock.systemUTC());
   }
 
-  private static FakeAmapiServer start(LoopbackHttpServer http) {
-    FakeAmapiServer server = new FakeAmapiServer(http);
+  /**
+   * Starts an {@code https} server as {@link #startHttps()} does whose {@link #operations()} read
+   * time from {@code clock}, as {@link #start(Clock)}.
+   *
+   * @param clock the clock of the server's operations
+   * @return a new server, answering, in no mode yet
+   * @throws UncheckedIOException if the loopback port cannot be bound, or the testkit's key cannot
+   *     be read
+   * @throws IllegalStateException if the JDK cannot set TLS up with the testkit's key
+   */
+  public static FakeAmapiServer startHttps(Clock clock) {
+    requireNonNull(clock, "clock");
+    return start(
+        LoopbackHttpServer.bind("amapi-fake-server-", FakeTls.get().serverContext()), clock);
+  }
+
+  private static FakeAmapiServer start(LoopbackHttpServer http, Clock clock) {
+    FakeAmapiServer server = new FakeAmapiServer(http, clock);
     http.start(server::handle);
     return server;
   }
@@ -599,6 +664,14 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   private void answerFromState(HttpExchange exchange, RecordedRequest request) throws IOException {
+    if (request.method().equals("POST")
+        && request.header("Content-Length").isEmpty()
+        && request.header("Transfer-Encoding").isEmpty()) {
+      // Google's front end refuses a POST without a length before any API sees it, in HTML.
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+      send(exchange, 411, LENGTH_REQUIRED_BODY.clone());
+      return;
+    }
     HttpFault fault = nextHttpFault();
     if (fault == HttpFault.DROP) {
       // Closing an exchange before its headers are sent drops the connection without a byte.
@@ -612,8 +685,45 @@ public final class FakeAmapiServer implements AutoCloseable {
           default -> reply.body;
         };
     reply.headers.forEach(exchange.getResponseHeaders()::set);
-    exchange.getResponseHeaders().set("Content-Type", FakeResponse.JSON_CONTENT_TYPE);
+    exchange.getResponseHeaders().set("Content-Type", reply.contentType);
+    if (body.length > 0 && acceptsGzip(request)) {
+      body = gzip(body);
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    }
     send(exchange, reply.status, body);
+  }
+
+  /** Whether the request's {@code Accept-Encoding} takes gzip (not with {@code q=0}). */
+  private static boolean acceptsGzip(RecordedRequest request) {
+    for (String value : request.headers().getOrDefault("Accept-Encoding", List.of())) {
+      for (String coding : value.split(",")) {
+        String[] parts = coding.strip().split(";");
+        if (!parts[0].strip().equalsIgnoreCase("gzip")) {
+          continue;
+        }
+        boolean refused = false;
+        for (int i = 1; i < parts.length; i++) {
+          String parameter = parts[i].strip().replace(" ", "");
+          if (parameter.matches("(?i)q=0(\\.0*)?")) {
+            refused = true;
+          }
+        }
+        if (!refused) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 2 + 32);
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** An answer computed from the state, before any HTTP-only fault changes it. */
@@ -621,23 +731,34 @@ public final class FakeAmapiServer implements AutoCloseable {
     final int status;
     final Map<String, String> headers;
     final byte[] body;
+    final String contentType;
 
-    Reply(int status, Map<String, String> headers, byte[] body) {
+    Reply(int status, Map<String, String> headers, byte[] body, String contentType) {
       this.status = status;
       this.headers = headers;
       this.body = body;
+      this.contentType = contentType;
     }
 
-    static Reply ok(byte[] body) {
-      return new Reply(200, Map.of(), body);
+    static Reply ok(byte[] json, StandardParameters parameters) {
+      return new Reply(200, Map.of(), parameters.success(json), parameters.contentType());
     }
 
-    static Reply error(Status status, int httpStatus) {
-      return new Reply(httpStatus, Map.of(), WireFormat.writeErrorEnvelope(status, httpStatus));
+    static Reply error(Status status, int httpStatus, StandardParameters parameters) {
+      return error(status, httpStatus, Map.of(), parameters);
     }
 
-    static Reply error(Status status) {
-      return error(status, status.code().httpStatus());
+    static Reply error(
+        Status status, int httpStatus, Map<String, String> headers, StandardParameters parameters) {
+      return new Reply(
+          httpStatus,
+          headers,
+          parameters.error(WireFormat.writeErrorEnvelope(status, httpStatus)),
+          parameters.contentType());
+    }
+
+    static Reply error(Status status, StandardParameters parameters) {
+      return error(status, status.code().httpStatus(), parameters);
     }
   }
 
@@ -651,73 +772,93 @@ public final class FakeAmapiServer implements AutoCloseable {
                   + request.path()
                   + " was not found on this server for method "
                   + request.method()
-                  + "."));
+                  + "."),
+          StandardParameters.DEFAULTS);
     }
-    if (!authorized(request)) {
-      Status status = FakeStatuses.unauthenticated(route.method);
-      return new Reply(
-          401,
-          Map.of("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""),
-          WireFormat.writeErrorEnvelope(status, status.code().httpStatus()));
-    }
+    StandardParameters standard = StandardParameters.DEFAULTS;
     try {
       Map<String, List<String>> parameters = Query.parse(request.query());
+      standard = StandardParameters.of(parameters);
+      if (!authorized(request, standard.queryToken())) {
+        Status status = FakeStatuses.unauthenticated(route.method);
+        return Reply.error(
+            status,
+            401,
+            Map.of("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""),
+            standard);
+      }
       Query.checkNames(parameters, route.kind == Route.Kind.LIST ? LIST_PARAMETERS : Set.of());
       switch (route.kind) {
         case CANCEL -> {
+          standard.checkFields(FieldSelection.Shape.EMPTY);
           OperationName name = route.operationName();
-          Reply failed = scriptedFailure(PortCall.Method.CANCEL, name.toString());
+          Reply failed = scriptedFailure(PortCall.Method.CANCEL, name.toString(), standard);
           if (failed != null) {
             return failed;
           }
           operations.cancelNow(name);
-          return Reply.ok(EMPTY_OBJECT);
+          return Reply.ok(EMPTY_OBJECT, standard);
         }
         case GET -> {
+          standard.checkFields(FieldSelection.Shape.OPERATION);
           OperationName name = route.operationName();
-          Reply failed = scriptedFailure(PortCall.Method.GET, name.toString());
+          Reply failed = scriptedFailure(PortCall.Method.GET, name.toString(), standard);
           if (failed != null) {
             return failed;
           }
-          return Reply.ok(WireFormat.writeOperation(operations.getNow(name)));
+          return Reply.ok(WireFormat.writeOperation(operations.getNow(name)), standard);
         }
         case LIST -> {
+          if (parameters.containsKey("returnPartialSuccess")
+              || parameters.containsKey("return_partial_success")) {
+            return Reply.error(
+                Status.of(Code.UNIMPLEMENTED, RETURN_PARTIAL_SUCCESS_MESSAGE), standard);
+          }
+          standard.checkFields(FieldSelection.Shape.LIST);
           DeviceName device = route.deviceName();
           ListOperationsRequest list =
               new ListOperationsRequest(
                   Query.first(parameters, "filter"),
                   Query.pageSize(parameters),
                   Query.first(parameters, "pageToken", "page_token"));
-          Reply failed = scriptedFailure(PortCall.Method.LIST, device.toString());
+          Reply failed = scriptedFailure(PortCall.Method.LIST, device.toString(), standard);
           if (failed != null) {
             return failed;
           }
-          return Reply.ok(WireFormat.writeOperationsPage(operations.listNow(device, list)));
+          return Reply.ok(
+              WireFormat.writeOperationsPage(operations.listNow(device, list)), standard);
         }
       }
       throw new AssertionError(route.kind);
     } catch (AmapiException e) {
-      return Reply.error(e.status(), e.httpStatus().orElse(e.code().httpStatus()));
+      return Reply.error(e.status(), e.httpStatus().orElse(e.code().httpStatus()), standard);
     } catch (IllegalStateException | IllegalArgumentException e) {
       // A closed FakeOperations, or seeded raw JSON that is not JSON: say so rather than hang up.
-      return Reply.error(Status.of(Code.INTERNAL, "FakeAmapiServer failed: " + e.getMessage()));
+      return Reply.error(
+          Status.of(Code.INTERNAL, "FakeAmapiServer failed: " + e.getMessage()), standard);
     }
   }
 
-  private boolean authorized(RecordedRequest request) {
+  private boolean authorized(RecordedRequest request, String queryToken) {
     String header = request.header("Authorization").orElse("");
-    if (!BEARER.matcher(header).matches()) {
+    String token;
+    if (BEARER.matcher(header).matches()) {
+      token = header.substring(header.indexOf(' ')).strip();
+    } else if (header.isEmpty() && !queryToken.isEmpty()) {
+      token = queryToken;
+    } else {
       return false;
     }
     Predicate<String> check;
     synchronized (lock) {
       check = validToken;
     }
-    return check == null || check.test(header.substring(header.indexOf(' ')).strip());
+    return check == null || check.test(token);
   }
 
   /** Records the call with the state and returns the scripted failure's answer, if one is due. */
-  private @Nullable Reply scriptedFailure(PortCall.Method method, String name) {
+  private @Nullable Reply scriptedFailure(
+      PortCall.Method method, String name, StandardParameters standard) {
     FakeOperations.CallFailure failure = operations.enterAndTakeFailure(method, name);
     if (failure == null) {
       return null;
@@ -726,10 +867,7 @@ public final class FakeAmapiServer implements AutoCloseable {
     if (!failure.retryAfter().isZero()) {
       headers.put("Retry-After", Long.toString(failure.retryAfter().toSeconds()));
     }
-    return new Reply(
-        failure.httpStatus(),
-        headers,
-        WireFormat.writeErrorEnvelope(failure.status(), failure.httpStatus()));
+    return Reply.error(failure.status(), failure.httpStatus(), headers, standard);
   }
 
   private static void sendError(HttpExchange exchange, Status status) throws IOException {

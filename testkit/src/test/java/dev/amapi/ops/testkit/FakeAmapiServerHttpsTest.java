@@ -46,7 +46,7 @@ class FakeAmapiServerHttpsTest {
     HttpResponse<String> answer = client.send(get(server.endpoint(), name), ofString());
 
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(answer.body()).contains("\"name\":\"" + name + "\"");
+    assertThat(answer.body()).contains("\"name\": \"" + name + "\"");
     assertThat(answer.sslSession()).isPresent();
     assertThat(server.lastRequest().path()).isEqualTo("/v1/" + name);
   }
