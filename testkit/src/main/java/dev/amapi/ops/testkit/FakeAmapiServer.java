@@ -28,11 +28,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -125,6 +127,7 @@ public final class FakeAmapiServer implements AutoCloseable {
   private static final String RETURN_PARTIAL_SUCCESS_MESSAGE =
       "returnPartialSuccess is not supported by this method: the API documents no partial"
           + " success for operations.list, and FakeAmapiServer does not support it.";
+  private static final int RANDOM_DATA_LENGTH = 1024;
   private static final Pattern BEARER = Pattern.compile("(?i)bearer +[^\\s]+");
 
   private static final Set<String> LIST_PARAMETERS =
@@ -144,6 +147,7 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   private final LoopbackHttpServer http;
+  private final TcpFront front;
   private final URI endpoint;
   private final FakeOperations operations;
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -159,13 +163,17 @@ public final class FakeAmapiServer implements AutoCloseable {
   private int dropsLeft;
   private int malformedLeft;
   private int truncatedLeft;
+  private Random random = new Random();
+  private final Deque<WireFault> nextWireFaults = new ArrayDeque<>();
+  private final Map<OperationName, WireFault> operationWireFaults = new HashMap<>();
 
   private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
 
   private FakeAmapiServer(LoopbackHttpServer http, Clock clock) {
     this.http = http;
-    this.endpoint = http.uri("/");
     this.operations = FakeOperations.create(clock, this::beforeSeeding);
+    this.front = TcpFront.start(http.address(), http.scheme().equals("http"), this::unreadable);
+    this.endpoint = URI.create(http.scheme() + "://127.0.0.1:" + front.port() + "/");
   }
 
   /**
@@ -377,6 +385,73 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   /**
+   * Makes the server play {@code fault} on the next {@code count} requests (after any still
+   * pending), whatever they ask: a delay or a dribble of the real answer, a malformed chunk, an
+   * empty response, random data, a connection reset; see {@link WireFault} for which reach the
+   * state. A fault scripted for the request's operation ({@link #faultRequestsTo}) wins and does
+   * not use one of these up. Puts the server in stateful mode.
+   *
+   * @param count how many requests; positive
+   * @param fault what to do to each
+   * @throws IllegalArgumentException if {@code count} is not positive
+   * @throws IllegalStateException if the server is in scripted mode or closed
+   */
+  public void faultNextRequests(int count, WireFault fault) {
+    checkCount(count);
+    requireNonNull(fault, "fault");
+    synchronized (lock) {
+      checkOpen();
+      enterStatefulMode("wire faults");
+      for (int i = 0; i < count; i++) {
+        nextWireFaults.add(fault);
+      }
+    }
+  }
+
+  /**
+   * Makes the server play {@code fault} on every request to this operation from now on (its {@code
+   * get} and its {@code cancel}), until {@link #clearWireFaults()}; other requests are not touched.
+   * Replaces a fault scripted for it before. Puts the server in stateful mode.
+   *
+   * @param name the operation whose requests to fault; it need not exist
+   * @param fault what to do to each
+   * @throws IllegalStateException if the server is in scripted mode or closed
+   */
+  public void faultRequestsTo(OperationName name, WireFault fault) {
+    requireNonNull(name, "name");
+    requireNonNull(fault, "fault");
+    synchronized (lock) {
+      checkOpen();
+      enterStatefulMode("wire faults");
+      operationWireFaults.put(name, fault);
+    }
+  }
+
+  /**
+   * Forgets every wire fault scripted with {@link #faultNextRequests} and {@link #faultRequestsTo}
+   * and not yet played. Faults already playing go on.
+   */
+  public void clearWireFaults() {
+    synchronized (lock) {
+      nextWireFaults.clear();
+      operationWireFaults.clear();
+    }
+  }
+
+  /**
+   * Seeds the server's random source, from which random delays ({@link FakeDelay#uniform}, {@link
+   * FakeDelay#lognormal}) and random data ({@link WireFault#randomDataThenClose()}) are drawn, so
+   * that a run can be repeated. Unseeded until called. Allowed in either mode.
+   *
+   * @param seed the seed
+   */
+  public void randomSeed(long seed) {
+    synchronized (lock) {
+      random = new Random(seed);
+    }
+  }
+
+  /**
    * Returns the oldest request not yet taken, waiting up to {@code timeout} for one to arrive.
    *
    * @param timeout how long to wait; zero or negative checks once without waiting
@@ -491,6 +566,7 @@ public final class FakeAmapiServer implements AutoCloseable {
       closed = true;
     }
     closing.countDown();
+    front.close();
     http.stop();
   }
 
@@ -601,12 +677,23 @@ public final class FakeAmapiServer implements AutoCloseable {
       awaitClosing(null);
       return;
     }
-    if (!awaitClosing(response.delay())) {
+    if (!awaitClosing(sample(response.delay()))) {
       return;
     }
-    if (response.kind() == FakeResponse.Kind.DISCONNECT) {
-      // Closing an exchange before its headers are sent drops the connection without a byte.
-      return;
+    switch (response.kind()) {
+      case DISCONNECT -> {
+        // Closing an exchange before its headers are sent drops the connection without a byte.
+        return;
+      }
+      case RANDOM_DATA_THEN_CLOSE -> {
+        playConnectionFault(exchange, WireFault.randomDataThenClose());
+        return;
+      }
+      case CONNECTION_RESET -> {
+        playConnectionFault(exchange, WireFault.connectionReset());
+        return;
+      }
+      default -> {}
     }
     Headers headers = exchange.getResponseHeaders();
     boolean ownContentType =
@@ -617,7 +704,164 @@ public final class FakeAmapiServer implements AutoCloseable {
     for (Map.Entry<String, String> header : response.headers()) {
       headers.add(header.getKey(), header.getValue());
     }
-    send(exchange, response.status(), response.body());
+    sendWith(exchange, response.status(), response.body(), response.bodyFault());
+  }
+
+  /** Sends an answer, dribbled or with a malformed chunk if {@code fault} says so. */
+  private void sendWith(HttpExchange exchange, int status, byte[] body, @Nullable WireFault fault)
+      throws IOException {
+    if (fault == null || fault.kind() == WireFault.Kind.DELAY) {
+      send(exchange, status, body);
+    } else if (fault.kind() == WireFault.Kind.DRIBBLE) {
+      dribble(exchange, status, body, fault);
+    } else if (fault.kind() == WireFault.Kind.MALFORMED_CHUNK) {
+      TcpFront.Connection connection = front.connection(exchange.getRemoteAddress());
+      if (connection != null) {
+        connection.writeAndClose(malformedChunk(status, exchange.getResponseHeaders(), body));
+      }
+    } else {
+      playConnectionFault(exchange, fault);
+    }
+  }
+
+  /** Plays a fault that leaves no answer: empty response, random data, reset. */
+  private void playConnectionFault(HttpExchange exchange, WireFault fault) {
+    if (fault.kind() == WireFault.Kind.EMPTY_RESPONSE) {
+      // Closing an exchange before its headers are sent drops the connection without a byte.
+      return;
+    }
+    TcpFront.Connection connection = front.connection(exchange.getRemoteAddress());
+    if (connection == null) {
+      return;
+    }
+    if (fault.kind() == WireFault.Kind.CONNECTION_RESET) {
+      connection.reset();
+    } else {
+      byte[] noise = new byte[RANDOM_DATA_LENGTH];
+      synchronized (lock) {
+        random.nextBytes(noise);
+      }
+      connection.writeAndClose(noise);
+    }
+  }
+
+  /** Sends status and headers, then the body in pieces spread over the fault's time. */
+  private void dribble(HttpExchange exchange, int status, byte[] body, WireFault fault)
+      throws IOException {
+    if (body.length == 0) {
+      send(exchange, status, body);
+      return;
+    }
+    // 0: a chunked body, so that each flush sends one HTTP chunk.
+    exchange.sendResponseHeaders(status, 0);
+    int pieces = Math.min(fault.chunks(), body.length);
+    Duration gap = fault.over().dividedBy(pieces);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (int i = 0; i < pieces; i++) {
+        if (!awaitClosing(gap)) {
+          return;
+        }
+        int from = (int) ((long) body.length * i / pieces);
+        int to = (int) ((long) body.length * (i + 1) / pieces);
+        out.write(body, from, to - from);
+        out.flush();
+      }
+    }
+  }
+
+  /** The bytes of an answer whose second chunk's size is not hexadecimal. */
+  private static byte[] malformedChunk(int status, Headers headers, byte[] body) {
+    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" Fake\r\n");
+    headers.forEach(
+        (name, values) -> {
+          if (!name.equalsIgnoreCase("Content-Length")
+              && !name.equalsIgnoreCase("Transfer-Encoding")) {
+            values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n"));
+          }
+        });
+    head.append("Transfer-Encoding: chunked\r\n\r\n");
+    int half = Math.max(1, body.length / 2);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    if (body.length > 0) {
+      out.writeBytes((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, half);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.writeBytes("zz-not-a-chunk-size\r\n".getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
+
+  private Duration sample(FakeDelay delay) {
+    synchronized (lock) {
+      return delay.sample(random);
+    }
+  }
+
+  /** Takes the wire fault due for this request: its operation's, or the next scripted one. */
+  private @Nullable WireFault nextWireFault(RecordedRequest request) {
+    OperationName name = null;
+    Route route = Route.of(request.method(), request.path());
+    if (route != null && route.kind != Route.Kind.LIST) {
+      try {
+        name = route.operationName();
+      } catch (AmapiException e) {
+        // Not a valid name: no operation's faults apply.
+      }
+    }
+    synchronized (lock) {
+      WireFault own = name == null ? null : operationWireFaults.get(name);
+      return own != null ? own : nextWireFaults.poll();
+    }
+  }
+
+  /**
+   * Answers a request line the JDK's server would refuse with its own HTML page: Google's JSON 400
+   * envelope, and the connection closed. The request is recorded, with no body.
+   */
+  private byte[] unreadable(TcpFront.UnreadableRequest request) {
+    String target = request.target();
+    int question = target.indexOf('?');
+    String path = question < 0 ? target : target.substring(0, question);
+    String query = question < 0 ? "" : target.substring(question + 1);
+    RecordedRequest recorded =
+        new RecordedRequest(request.method(), path, query, request.headers(), new byte[0]);
+    synchronized (lock) {
+      journal.add(recorded);
+      untaken.add(recorded);
+    }
+    boolean inPath = !validEscapes(path);
+    String message =
+        "Invalid request: the "
+            + (inPath ? "path" : "query")
+            + " holds a malformed percent-escape: \""
+            + FakeStatuses.printable(target)
+            + "\"";
+    Status status =
+        FakeStatuses.invalidArgument(message, inPath ? "path" : "query", "malformed escape");
+    byte[] json = StandardParameters.DEFAULTS.error(WireFormat.writeErrorEnvelope(status, 400));
+    String head =
+        "HTTP/1.1 400 Bad Request\r\nContent-Type: "
+            + FakeResponse.JSON_CONTENT_TYPE
+            + "\r\nContent-Length: "
+            + json.length
+            + "\r\nConnection: close\r\n\r\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+    out.writeBytes(json);
+    return out.toByteArray();
+  }
+
+  private static boolean validEscapes(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      if (raw.charAt(i) == '%'
+          && (i + 2 >= raw.length()
+              || Character.digit(raw.charAt(i + 1), 16) < 0
+              || Character.digit(raw.charAt(i + 2), 16) < 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -672,6 +916,14 @@ public final class FakeAmapiServer implements AutoCloseable {
       send(exchange, 411, LENGTH_REQUIRED_BODY.clone());
       return;
     }
+    WireFault wire = nextWireFault(request);
+    if (wire != null && !wire.reachesState()) {
+      playConnectionFault(exchange, wire);
+      return;
+    }
+    if (wire != null && !awaitClosing(sample(wire.delay()))) {
+      return;
+    }
     HttpFault fault = nextHttpFault();
     if (fault == HttpFault.DROP) {
       // Closing an exchange before its headers are sent drops the connection without a byte.
@@ -690,7 +942,7 @@ public final class FakeAmapiServer implements AutoCloseable {
       body = gzip(body);
       exchange.getResponseHeaders().set("Content-Encoding", "gzip");
     }
-    send(exchange, reply.status, body);
+    sendWith(exchange, reply.status, body, wire);
   }
 
   /** Whether the request's {@code Accept-Encoding} takes gzip (not with {@code q=0}). */

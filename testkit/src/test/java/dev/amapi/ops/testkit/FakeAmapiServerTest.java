@@ -512,6 +512,31 @@ class FakeAmapiServerTest {
   }
 
   @Test
+  void malformedEscape_inPathOrQuery_answersGooglesJsonEnvelope() throws Exception {
+    for (String target :
+        List.of(OPERATIONS_PATH + "/12%zz", OPERATIONS_PATH + "?pageToken=%G1&pageSize=2")) {
+      String answer =
+          rawExchange(
+              "GET "
+                  + target
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + TOKEN
+                  + "\r\n\r\n");
+
+      assertThat(answer).as(target).startsWith("HTTP/1.1 400 ");
+      assertThat(answer).containsIgnoringCase("Content-Type: application/json; charset=UTF-8");
+      byte[] body =
+          answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
+      Status status = WireFormat.readError(400, body, false);
+      assertThat(status.code()).isEqualTo(Code.INVALID_ARGUMENT);
+      assertThat(status.message()).contains("malformed percent-escape");
+    }
+    assertThat(server.requests())
+        .extracting(RecordedRequest::path)
+        .containsExactly(OPERATIONS_PATH + "/12%zz", OPERATIONS_PATH);
+  }
+
+  @Test
   void list_returnPartialSuccess_answersUnimplemented() throws Exception {
     for (String value : List.of("true", "false", "notabool")) {
       HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?returnPartialSuccess=" + value);
