@@ -99,7 +99,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Stateful mode plays the faults scripted on {@link #operations()} (what cancel does, latency,
  * failing calls, see {@link FakeOperations}), and faults only HTTP has: {@link
- * #dropNextRequests(int)}, {@link #malformNextAnswers(int)}, {@link #truncateNextAnswers(int)}.
+ * #dropNextRequests(int)}, {@link #malformNextAnswers(int)}, {@link #truncateNextAnswers(int)}, and
+ * the wire faults of {@link WireFault} (delays drawn from a {@link FakeDelay}, a dribbled body, a
+ * malformed chunk, an empty response, random data, a connection reset) for the next requests
+ * ({@link #faultNextRequests(int, WireFault)}) or for one operation ({@link
+ * #faultRequestsTo(OperationName, WireFault)}). Scripted mode has the same menu on {@link
+ * FakeResponse}. Random delays and data come from one random source, seeded by {@link
+ * #randomSeed(long)}.
+ *
+ * <p>Time: {@link #start(Clock)} gives the server's operations a clock, such as a {@link FakeClock}
+ * the test moves, for operations that complete or expire by themselves ({@link
+ * FakeOperations#completesAfter}, {@link FakeOperations#devicesPickUpCommandsAfter}, {@link
+ * FakeOperations#expireCommands}).
+ *
+ * <p>Clients connect to a small TCP front of the server's own, which relays each connection to the
+ * JDK's HTTP server behind it: that is what lets the fake reset a connection or write bytes that
+ * are not HTTP, and answer a malformed {@code %} escape in Google's JSON rather than in the JDK's
+ * HTML (on {@code https} the front cannot read requests, and such a request gets the JDK's answer).
+ * The front costs one loopback hop per request.
  *
  * <p>Every request, in either mode, is recorded: {@link #takeRequest(Duration)}, {@link
  * #requests()}, {@link #requestsTo(String)}, {@link #lastRequest()}.
