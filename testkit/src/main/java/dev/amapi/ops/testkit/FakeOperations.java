@@ -61,6 +61,12 @@ import org.jspecify.annotations.Nullable;
  * call, and failures of the next calls ({@link #failNextCalls(int, Code)}). A {@link
  * FakeAmapiServer} answers from this fake, so it honours the same script over HTTP.
  *
+ * <p>Time moves on the fake's clock ({@link #create(Clock)}; the system clock by default, a {@link
+ * FakeClock} for a test that moves it): operations can complete by themselves after a delay ({@link
+ * #completesAfter(OperationName, Duration)}, {@link #devicesPickUpCommandsAfter(Duration)}) and
+ * pending commands can expire after their {@code duration} ({@link #expireCommands(boolean)}), so
+ * that a cancel that comes too late is testable without sleeping.
+ *
  * <p>Every call is recorded, in order, for assertions: {@link #calls()}, {@link
  * #cancelCount(OperationName)}, {@link #assertCancelledOnce(OperationName)}, {@link
  * #assertNeverCancelled(OperationName)}.
