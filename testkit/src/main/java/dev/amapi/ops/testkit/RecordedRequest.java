@@ -18,12 +18,11 @@ import java.util.TreeMap;
  * headers and body. Tests take them with {@link FakeAmapiServer#takeRequest} and assert on them.
  *
  * <p>Immutable and thread-safe. {@link #toString()} hides credentials ({@code Authorization}
- * values, an {@code access_token}, {@code oauth_token} or {@code key} query parameter), so a failing
- * assertion never prints a token.
+ * values, an {@code access_token}, {@code oauth_token} or {@code key} query parameter), so a
+ * failing assertion never prints a token.
  */
 public final class RecordedRequest {
-  private static final Set<String> SECRET_PARAMETERS =
-      Set.of("access_token", "oauth_token", "key");
+  private static final Set<String> SECRET_PARAMETERS = Set.of("access_token", "oauth_token", "key");
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "x-goog-api-key");
 

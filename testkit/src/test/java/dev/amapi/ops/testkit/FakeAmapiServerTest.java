@@ -679,6 +679,54 @@ class FakeAmapiServerTest {
   }
 
   @Test
+  void callback_wrapsErrorsToo_withTheirStatus() throws Exception {
+    HttpResponse<byte[]> response = get("/v1/" + UNKNOWN + "?callback=cb&prettyPrint=false");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .startsWith("// API callback\ncb({\"error\":{\"code\":404,")
+        .endsWith("});");
+  }
+
+  @Test
+  void acceptEncodingGzipWithQZero_answersPlain() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response =
+        CLIENT.send(
+            authorized(url("/v1/" + PENDING_REBOOT))
+                .header("Accept-Encoding", "gzip;q=0, identity")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(WireFormat.readOperation(response.body())).isEqualTo(pendingReboot());
+  }
+
+  @Test
+  void emptyPrettyAnswer_isTheEmptyObjectAndALineBreak() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response = post("/v1/" + PENDING_REBOOT + ":cancel", "");
+
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{}\n");
+  }
+
+  @Test
+  void altMediaOrProto_answersUnimplemented() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    for (String alt : List.of("media", "proto")) {
+      HttpResponse<byte[]> response = get("/v1/" + PENDING_REBOOT + "?alt=" + alt);
+
+      assertThat(response.statusCode()).as(alt).isEqualTo(501);
+      assertThat(WireFormat.readError(501, response.body(), false).code())
+          .isEqualTo(Code.UNIMPLEMENTED);
+    }
+  }
+
+  @Test
   void acceptEncodingGzip_answersGzipEncoded() throws Exception {
     server.operations().seed(pendingReboot());
 
