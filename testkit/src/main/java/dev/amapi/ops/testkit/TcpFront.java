@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>For plain {@code http} it reads each request's head and frames its body ({@code
  * Content-Length} or chunked) to find the next; for {@code https} it relays bytes it cannot read.
- * Its threads are daemons named {@code amapi-fake-server-front-N}; {@link #close()} ends them.
+ * It does not order its own answers after the server's: a client that pipelines a request the front
+ * answers itself behind one still being answered may read the two out of order (clients of this API
+ * do not pipeline). Its threads are daemons named {@code amapi-fake-server-front-N}; {@link
+ * #close()} ends them.
  */
 final class TcpFront implements AutoCloseable {
   private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();

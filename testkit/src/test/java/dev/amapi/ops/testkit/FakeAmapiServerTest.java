@@ -537,6 +537,55 @@ class FakeAmapiServerTest {
   }
 
   @Test
+  void chunkedRequestBody_thenAMalformedEscape_onOneConnection_bothAnswered() throws Exception {
+    server.operations().seed(pendingReboot());
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.endpoint().getPort())) {
+      socket.setSoTimeout(5000);
+      java.io.OutputStream out = socket.getOutputStream();
+      java.io.InputStream in = socket.getInputStream();
+      out.write(
+          ("POST /v1/"
+                  + PENDING_REBOOT
+                  + ":cancel HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Authorization: Bearer "
+                  + TOKEN
+                  + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  + "1\r\n{\r\n1;ext=1\r\n}\r\n0\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String first = readAnswer(in);
+      out.write(
+          ("GET "
+                  + OPERATIONS_PATH
+                  + "/1%z HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Authorization: Bearer "
+                  + TOKEN
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String second = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+
+      assertThat(first).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n{}\n");
+      assertThat(second).startsWith("HTTP/1.1 400 ").contains("\"INVALID_ARGUMENT\"");
+    }
+    assertThat(server.requests().get(0).bodyAsString()).isEqualTo("{}");
+    assertThat(server.operations().operation(PENDING_REBOOT).orElseThrow().isCancelled()).isTrue();
+  }
+
+  /** Reads one answer with a {@code Content-Length} body from {@code in}. */
+  private static String readAnswer(java.io.InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+    while (!complete(answer.toString(StandardCharsets.ISO_8859_1))) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      answer.write(b);
+    }
+    return answer.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
   void list_returnPartialSuccess_answersUnimplemented() throws Exception {
     for (String value : List.of("true", "false", "notabool")) {
       HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?returnPartialSuccess=" + value);
@@ -793,7 +842,9 @@ class FakeAmapiServerTest {
     int headEnd = answer.indexOf("\r\n\r\n");
     java.util.regex.Matcher length =
         java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(answer);
-    return length.find() && answer.length() - headEnd - 4 >= Integer.parseInt(length.group(1));
+    return headEnd >= 0
+        && length.find()
+        && answer.length() - headEnd - 4 >= Integer.parseInt(length.group(1));
   }
 
   private static List<String> serverThreads() {
