@@ -22,16 +22,19 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +42,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
@@ -60,17 +64,59 @@ import org.jspecify.annotations.Nullable;
  * Seeding a scripted server, or scripting a seeded one, throws {@link IllegalStateException}: use
  * two servers.
  *
- * <p>In stateful mode the server checks requests as Google's does, before touching the state: an
- * unknown path or wrong method is a 404 {@code NOT_FOUND} envelope; a missing or non-{@code Bearer}
- * {@code Authorization} header a 401 {@code UNAUTHENTICATED}; an ID that does not survive
- * percent-decoding and validation ({@code ..}, {@code /}, ...), an unknown query parameter or a
- * non-numeric {@code pageSize} a 400 {@code INVALID_ARGUMENT}. Any token is accepted, unless {@link
- * #acceptOnly(Predicate)} says otherwise. Answers are JSON, {@code Content-Type: application/json;
- * charset=UTF-8}.
+ * <p>In stateful mode the server checks requests as Google's front end does, before touching the
+ * state: a {@code POST} with neither {@code Content-Length} nor {@code Transfer-Encoding} is a 411
+ * Length Required, with a short HTML body (Google's front end answers its own HTML page there, not
+ * the JSON envelope); an unknown path or wrong method is a 404 {@code NOT_FOUND} envelope; a
+ * missing or non-{@code Bearer} {@code Authorization} header, with no {@code access_token} or
+ * {@code oauth_token} query parameter either, a 401 {@code UNAUTHENTICATED}; an ID that does not
+ * survive percent-decoding and validation ({@code ..}, {@code /}, ...), a malformed {@code %}
+ * escape, an unknown query parameter, a non-numeric {@code pageSize} or an invalid value of a
+ * standard parameter a 400 {@code INVALID_ARGUMENT}; {@code returnPartialSuccess} on a list, with
+ * any value, a 501 {@code UNIMPLEMENTED} (the API documents no partial success for operations). Any
+ * token is accepted, unless {@link #acceptOnly(Predicate)} says otherwise.
+ *
+ * <p>The standard query parameters of the discovery document are honoured as at Google: answers are
+ * pretty-printed JSON ({@code Content-Type: application/json; charset=UTF-8}, two-space indent, a
+ * final line break) unless {@code prettyPrint=false}, which answers compact JSON; {@code fields}
+ * answers a partial response ({@code fields=name,done}, {@code
+ * fields=operations(name),nextPageToken}, {@code a/b} paths, {@code *}) and refuses a field the
+ * answer does not have; {@code callback=f} answers JSONP, {@code // API callback\nf(...);} as
+ * {@code text/javascript; charset=UTF-8}; {@code access_token} and {@code oauth_token} carry the
+ * bearer token when there is no {@code Authorization} header; {@code $.xgafv} ({@code 1}, {@code
+ * 2}), {@code alt=json}, {@code key}, {@code quotaUser}, {@code upload_protocol} and {@code
+ * uploadType} are accepted and ignored (the journal keeps them); {@code alt=media} and {@code
+ * alt=proto} are 501 {@code UNIMPLEMENTED}, since the fake speaks JSON only. Error envelopes are
+ * printed and wrapped the same way, but never cut by {@code fields}. A request whose {@code
+ * Accept-Encoding} takes {@code gzip} gets every non-empty answer gzip-encoded, with {@code
+ * Content-Encoding: gzip}, whatever its size. Scripted answers ({@link #enqueue}) are sent byte for
+ * byte, none of this applied.
+ *
+ * <p>Page tokens are not signed: a token is the base64 of the offset, device and filter it was
+ * issued for, so a test can forge one that decodes and get that page, where Google's tokens are
+ * opaque and tamper-proof. A token that does not decode, or names another device or filter, is a
+ * 400 {@code INVALID_ARGUMENT}.
  *
  * <p>Stateful mode plays the faults scripted on {@link #operations()} (what cancel does, latency,
  * failing calls, see {@link FakeOperations}), and faults only HTTP has: {@link
- * #dropNextRequests(int)}, {@link #malformNextAnswers(int)}, {@link #truncateNextAnswers(int)}.
+ * #dropNextRequests(int)}, {@link #malformNextAnswers(int)}, {@link #truncateNextAnswers(int)}, and
+ * the wire faults of {@link WireFault} (delays drawn from a {@link FakeDelay}, a dribbled body, a
+ * malformed chunk, an empty response, random data, a connection reset) for the next requests
+ * ({@link #faultNextRequests(int, WireFault)}) or for one operation ({@link
+ * #faultRequestsTo(OperationName, WireFault)}). Scripted mode has the same menu on {@link
+ * FakeResponse}. Random delays and data come from one random source, seeded by {@link
+ * #randomSeed(long)}.
+ *
+ * <p>Time: {@link #start(Clock)} gives the server's operations a clock, such as a {@link FakeClock}
+ * the test moves, for operations that complete or expire by themselves ({@link
+ * FakeOperations#completesAfter}, {@link FakeOperations#devicesPickUpCommandsAfter}, {@link
+ * FakeOperations#expireCommands}).
+ *
+ * <p>Clients connect to a small TCP front of the server's own, which relays each connection to the
+ * JDK's HTTP server behind it: that is what lets the fake reset a connection or write bytes that
+ * are not HTTP, and answer a malformed {@code %} escape in Google's JSON rather than in the JDK's
+ * HTML (on {@code https} the front cannot read requests, and such a request gets the JDK's answer).
+ * The front costs one loopback hop per request.
  *
  * <p>Every request, in either mode, is recorded: {@link #takeRequest(Duration)}, {@link
  * #requests()}, {@link #requestsTo(String)}, {@link #lastRequest()}.
@@ -90,6 +136,15 @@ public final class FakeAmapiServer implements AutoCloseable {
   private static final byte[] MALFORMED_BODY =
       "<html><body>Malformed answer scripted with FakeAmapiServer.malformNextAnswers</body></html>"
           .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] LENGTH_REQUIRED_BODY =
+      ("<!DOCTYPE html>\n<html lang=en><title>Error 411 (Length Required)!!1</title>\n"
+              + "<p><b>411.</b> That's an error.\n<p>POST requests require a"
+              + " <code>Content-length</code> header. That's all we know.\n")
+          .getBytes(StandardCharsets.UTF_8);
+  private static final String RETURN_PARTIAL_SUCCESS_MESSAGE =
+      "returnPartialSuccess is not supported by this method: the API documents no partial"
+          + " success for operations.list, and FakeAmapiServer does not support it.";
+  private static final int RANDOM_DATA_LENGTH = 1024;
   private static final Pattern BEARER = Pattern.compile("(?i)bearer +[^\\s]+");
 
   private static final Set<String> LIST_PARAMETERS =
@@ -109,6 +164,7 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   private final LoopbackHttpServer http;
+  private final TcpFront front;
   private final URI endpoint;
   private final FakeOperations operations;
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -124,13 +180,17 @@ public final class FakeAmapiServer implements AutoCloseable {
   private int dropsLeft;
   private int malformedLeft;
   private int truncatedLeft;
+  private Random random = new Random();
+  private final Deque<WireFault> nextWireFaults = new ArrayDeque<>();
+  private final Map<OperationName, WireFault> operationWireFaults = new HashMap<>();
 
   private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
 
-  private FakeAmapiServer(LoopbackHttpServer http) {
+  private FakeAmapiServer(LoopbackHttpServer http, Clock clock) {
     this.http = http;
-    this.endpoint = http.uri("/");
-    this.operations = FakeOperations.create(this::beforeSeeding);
+    this.operations = FakeOperations.create(clock, this::beforeSeeding);
+    this.front = TcpFront.start(http.address(), http.scheme().equals("http"), this::unreadable);
+    this.endpoint = URI.create(http.scheme() + "://127.0.0.1:" + front.port() + "/");
   }
 
   /**
@@ -140,7 +200,21 @@ public final class FakeAmapiServer implements AutoCloseable {
    * @throws UncheckedIOException if the loopback port cannot be bound
    */
   public static FakeAmapiServer start() {
-    return start(LoopbackHttpServer.bind("amapi-fake-server-"));
+    return start(Clock.systemUTC());
+  }
+
+  /**
+   * Starts a server as {@link #start()} does whose {@link #operations()} read time from {@code
+   * clock}: with a {@link FakeClock}, the test moves time for scripted completions and expiry
+   * ({@link FakeOperations#completesAfter}, {@link FakeOperations#expireCommands}).
+   *
+   * @param clock the clock of the server's operations
+   * @return the running server; the caller closes it
+   * @throws UncheckedIOException if the loopback port cannot be bound
+   */
+  public static FakeAmapiServer start(Clock clock) {
+    requireNonNull(clock, "clock");
+    return start(LoopbackHttpServer.bind("amapi-fake-server-"), clock);
   }
 
   /**
@@ -159,11 +233,27 @@ public final class FakeAmapiServer implements AutoCloseable {
    * @throws IllegalStateException if the JDK cannot set TLS up with the testkit's key
    */
   public static FakeAmapiServer startHttps() {
-    return start(LoopbackHttpServer.bind("amapi-fake-server-", FakeTls.get().serverContext()));
+    return startHttps(Clock.systemUTC());
   }
 
-  private static FakeAmapiServer start(LoopbackHttpServer http) {
-    FakeAmapiServer server = new FakeAmapiServer(http);
+  /**
+   * Starts an {@code https} server as {@link #startHttps()} does whose {@link #operations()} read
+   * time from {@code clock}, as {@link #start(Clock)}.
+   *
+   * @param clock the clock of the server's operations
+   * @return a new server, answering, in no mode yet
+   * @throws UncheckedIOException if the loopback port cannot be bound, or the testkit's key cannot
+   *     be read
+   * @throws IllegalStateException if the JDK cannot set TLS up with the testkit's key
+   */
+  public static FakeAmapiServer startHttps(Clock clock) {
+    requireNonNull(clock, "clock");
+    return start(
+        LoopbackHttpServer.bind("amapi-fake-server-", FakeTls.get().serverContext()), clock);
+  }
+
+  private static FakeAmapiServer start(LoopbackHttpServer http, Clock clock) {
+    FakeAmapiServer server = new FakeAmapiServer(http, clock);
     http.start(server::handle);
     return server;
   }
@@ -312,6 +402,73 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   /**
+   * Makes the server play {@code fault} on the next {@code count} requests (after any still
+   * pending), whatever they ask: a delay or a dribble of the real answer, a malformed chunk, an
+   * empty response, random data, a connection reset; see {@link WireFault} for which reach the
+   * state. A fault scripted for the request's operation ({@link #faultRequestsTo}) wins and does
+   * not use one of these up. Puts the server in stateful mode.
+   *
+   * @param count how many requests; positive
+   * @param fault what to do to each
+   * @throws IllegalArgumentException if {@code count} is not positive
+   * @throws IllegalStateException if the server is in scripted mode or closed
+   */
+  public void faultNextRequests(int count, WireFault fault) {
+    checkCount(count);
+    requireNonNull(fault, "fault");
+    synchronized (lock) {
+      checkOpen();
+      enterStatefulMode("wire faults");
+      for (int i = 0; i < count; i++) {
+        nextWireFaults.add(fault);
+      }
+    }
+  }
+
+  /**
+   * Makes the server play {@code fault} on every request to this operation from now on (its {@code
+   * get} and its {@code cancel}), until {@link #clearWireFaults()}; other requests are not touched.
+   * Replaces a fault scripted for it before. Puts the server in stateful mode.
+   *
+   * @param name the operation whose requests to fault; it need not exist
+   * @param fault what to do to each
+   * @throws IllegalStateException if the server is in scripted mode or closed
+   */
+  public void faultRequestsTo(OperationName name, WireFault fault) {
+    requireNonNull(name, "name");
+    requireNonNull(fault, "fault");
+    synchronized (lock) {
+      checkOpen();
+      enterStatefulMode("wire faults");
+      operationWireFaults.put(name, fault);
+    }
+  }
+
+  /**
+   * Forgets every wire fault scripted with {@link #faultNextRequests} and {@link #faultRequestsTo}
+   * and not yet played. Faults already playing go on.
+   */
+  public void clearWireFaults() {
+    synchronized (lock) {
+      nextWireFaults.clear();
+      operationWireFaults.clear();
+    }
+  }
+
+  /**
+   * Seeds the server's random source, from which random delays ({@link FakeDelay#uniform}, {@link
+   * FakeDelay#lognormal}) and random data ({@link WireFault#randomDataThenClose()}) are drawn, so
+   * that a run can be repeated. Unseeded until called. Allowed in either mode.
+   *
+   * @param seed the seed
+   */
+  public void randomSeed(long seed) {
+    synchronized (lock) {
+      random = new Random(seed);
+    }
+  }
+
+  /**
    * Returns the oldest request not yet taken, waiting up to {@code timeout} for one to arrive.
    *
    * @param timeout how long to wait; zero or negative checks once without waiting
@@ -426,6 +583,7 @@ public final class FakeAmapiServer implements AutoCloseable {
       closed = true;
     }
     closing.countDown();
+    front.close();
     http.stop();
   }
 
@@ -536,12 +694,23 @@ public final class FakeAmapiServer implements AutoCloseable {
       awaitClosing(null);
       return;
     }
-    if (!awaitClosing(response.delay())) {
+    if (!awaitClosing(sample(response.delay()))) {
       return;
     }
-    if (response.kind() == FakeResponse.Kind.DISCONNECT) {
-      // Closing an exchange before its headers are sent drops the connection without a byte.
-      return;
+    switch (response.kind()) {
+      case DISCONNECT -> {
+        // Closing an exchange before its headers are sent drops the connection without a byte.
+        return;
+      }
+      case RANDOM_DATA_THEN_CLOSE -> {
+        playConnectionFault(exchange, WireFault.randomDataThenClose());
+        return;
+      }
+      case CONNECTION_RESET -> {
+        playConnectionFault(exchange, WireFault.connectionReset());
+        return;
+      }
+      default -> {}
     }
     Headers headers = exchange.getResponseHeaders();
     boolean ownContentType =
@@ -552,7 +721,164 @@ public final class FakeAmapiServer implements AutoCloseable {
     for (Map.Entry<String, String> header : response.headers()) {
       headers.add(header.getKey(), header.getValue());
     }
-    send(exchange, response.status(), response.body());
+    sendWith(exchange, response.status(), response.body(), response.bodyFault());
+  }
+
+  /** Sends an answer, dribbled or with a malformed chunk if {@code fault} says so. */
+  private void sendWith(HttpExchange exchange, int status, byte[] body, @Nullable WireFault fault)
+      throws IOException {
+    if (fault == null || fault.kind() == WireFault.Kind.DELAY) {
+      send(exchange, status, body);
+    } else if (fault.kind() == WireFault.Kind.DRIBBLE) {
+      dribble(exchange, status, body, fault);
+    } else if (fault.kind() == WireFault.Kind.MALFORMED_CHUNK) {
+      TcpFront.Connection connection = front.connection(exchange.getRemoteAddress());
+      if (connection != null) {
+        connection.writeAndClose(malformedChunk(status, exchange.getResponseHeaders(), body));
+      }
+    } else {
+      playConnectionFault(exchange, fault);
+    }
+  }
+
+  /** Plays a fault that leaves no answer: empty response, random data, reset. */
+  private void playConnectionFault(HttpExchange exchange, WireFault fault) {
+    if (fault.kind() == WireFault.Kind.EMPTY_RESPONSE) {
+      // Closing an exchange before its headers are sent drops the connection without a byte.
+      return;
+    }
+    TcpFront.Connection connection = front.connection(exchange.getRemoteAddress());
+    if (connection == null) {
+      return;
+    }
+    if (fault.kind() == WireFault.Kind.CONNECTION_RESET) {
+      connection.reset();
+    } else {
+      byte[] noise = new byte[RANDOM_DATA_LENGTH];
+      synchronized (lock) {
+        random.nextBytes(noise);
+      }
+      connection.writeAndClose(noise);
+    }
+  }
+
+  /** Sends status and headers, then the body in pieces spread over the fault's time. */
+  private void dribble(HttpExchange exchange, int status, byte[] body, WireFault fault)
+      throws IOException {
+    if (body.length == 0) {
+      send(exchange, status, body);
+      return;
+    }
+    // 0: a chunked body, so that each flush sends one HTTP chunk.
+    exchange.sendResponseHeaders(status, 0);
+    int pieces = Math.min(fault.chunks(), body.length);
+    Duration gap = fault.over().dividedBy(pieces);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (int i = 0; i < pieces; i++) {
+        if (!awaitClosing(gap)) {
+          return;
+        }
+        int from = (int) ((long) body.length * i / pieces);
+        int to = (int) ((long) body.length * (i + 1) / pieces);
+        out.write(body, from, to - from);
+        out.flush();
+      }
+    }
+  }
+
+  /** The bytes of an answer whose second chunk's size is not hexadecimal. */
+  private static byte[] malformedChunk(int status, Headers headers, byte[] body) {
+    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" Fake\r\n");
+    headers.forEach(
+        (name, values) -> {
+          if (!name.equalsIgnoreCase("Content-Length")
+              && !name.equalsIgnoreCase("Transfer-Encoding")) {
+            values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n"));
+          }
+        });
+    head.append("Transfer-Encoding: chunked\r\n\r\n");
+    int half = Math.max(1, body.length / 2);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    if (body.length > 0) {
+      out.writeBytes((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, half);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.writeBytes("zz-not-a-chunk-size\r\n".getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
+
+  private Duration sample(FakeDelay delay) {
+    synchronized (lock) {
+      return delay.sample(random);
+    }
+  }
+
+  /** Takes the wire fault due for this request: its operation's, or the next scripted one. */
+  private @Nullable WireFault nextWireFault(RecordedRequest request) {
+    OperationName name = null;
+    Route route = Route.of(request.method(), request.path());
+    if (route != null && route.kind != Route.Kind.LIST) {
+      try {
+        name = route.operationName();
+      } catch (AmapiException e) {
+        // Not a valid name: no operation's faults apply.
+      }
+    }
+    synchronized (lock) {
+      WireFault own = name == null ? null : operationWireFaults.get(name);
+      return own != null ? own : nextWireFaults.poll();
+    }
+  }
+
+  /**
+   * Answers a request line the JDK's server would refuse with its own HTML page: Google's JSON 400
+   * envelope, and the connection closed. The request is recorded, with no body.
+   */
+  private byte[] unreadable(TcpFront.UnreadableRequest request) {
+    String target = request.target();
+    int question = target.indexOf('?');
+    String path = question < 0 ? target : target.substring(0, question);
+    String query = question < 0 ? "" : target.substring(question + 1);
+    RecordedRequest recorded =
+        new RecordedRequest(request.method(), path, query, request.headers(), new byte[0]);
+    synchronized (lock) {
+      journal.add(recorded);
+      untaken.add(recorded);
+    }
+    boolean inPath = !validEscapes(path);
+    String message =
+        "Invalid request: the "
+            + (inPath ? "path" : "query")
+            + " holds a malformed percent-escape: \""
+            + FakeStatuses.printable(target)
+            + "\"";
+    Status status =
+        FakeStatuses.invalidArgument(message, inPath ? "path" : "query", "malformed escape");
+    byte[] json = StandardParameters.DEFAULTS.error(WireFormat.writeErrorEnvelope(status, 400));
+    String head =
+        "HTTP/1.1 400 Bad Request\r\nContent-Type: "
+            + FakeResponse.JSON_CONTENT_TYPE
+            + "\r\nContent-Length: "
+            + json.length
+            + "\r\nConnection: close\r\n\r\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+    out.writeBytes(json);
+    return out.toByteArray();
+  }
+
+  private static boolean validEscapes(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      if (raw.charAt(i) == '%'
+          && (i + 2 >= raw.length()
+              || Character.digit(raw.charAt(i + 1), 16) < 0
+              || Character.digit(raw.charAt(i + 2), 16) < 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -599,6 +925,22 @@ public final class FakeAmapiServer implements AutoCloseable {
   }
 
   private void answerFromState(HttpExchange exchange, RecordedRequest request) throws IOException {
+    if (request.method().equals("POST")
+        && request.header("Content-Length").isEmpty()
+        && request.header("Transfer-Encoding").isEmpty()) {
+      // Google's front end refuses a POST without a length before any API sees it, in HTML.
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+      send(exchange, 411, LENGTH_REQUIRED_BODY.clone());
+      return;
+    }
+    WireFault wire = nextWireFault(request);
+    if (wire != null && !wire.reachesState()) {
+      playConnectionFault(exchange, wire);
+      return;
+    }
+    if (wire != null && !awaitClosing(sample(wire.delay()))) {
+      return;
+    }
     HttpFault fault = nextHttpFault();
     if (fault == HttpFault.DROP) {
       // Closing an exchange before its headers are sent drops the connection without a byte.
@@ -612,8 +954,45 @@ public final class FakeAmapiServer implements AutoCloseable {
           default -> reply.body;
         };
     reply.headers.forEach(exchange.getResponseHeaders()::set);
-    exchange.getResponseHeaders().set("Content-Type", FakeResponse.JSON_CONTENT_TYPE);
-    send(exchange, reply.status, body);
+    exchange.getResponseHeaders().set("Content-Type", reply.contentType);
+    if (body.length > 0 && acceptsGzip(request)) {
+      body = gzip(body);
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    }
+    sendWith(exchange, reply.status, body, wire);
+  }
+
+  /** Whether the request's {@code Accept-Encoding} takes gzip (not with {@code q=0}). */
+  private static boolean acceptsGzip(RecordedRequest request) {
+    for (String value : request.headers().getOrDefault("Accept-Encoding", List.of())) {
+      for (String coding : value.split(",")) {
+        String[] parts = coding.strip().split(";");
+        if (!parts[0].strip().equalsIgnoreCase("gzip")) {
+          continue;
+        }
+        boolean refused = false;
+        for (int i = 1; i < parts.length; i++) {
+          String parameter = parts[i].strip().replace(" ", "");
+          if (parameter.matches("(?i)q=0(\\.0*)?")) {
+            refused = true;
+          }
+        }
+        if (!refused) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 2 + 32);
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** An answer computed from the state, before any HTTP-only fault changes it. */
@@ -621,23 +1000,34 @@ public final class FakeAmapiServer implements AutoCloseable {
     final int status;
     final Map<String, String> headers;
     final byte[] body;
+    final String contentType;
 
-    Reply(int status, Map<String, String> headers, byte[] body) {
+    Reply(int status, Map<String, String> headers, byte[] body, String contentType) {
       this.status = status;
       this.headers = headers;
       this.body = body;
+      this.contentType = contentType;
     }
 
-    static Reply ok(byte[] body) {
-      return new Reply(200, Map.of(), body);
+    static Reply ok(byte[] json, StandardParameters parameters) {
+      return new Reply(200, Map.of(), parameters.success(json), parameters.contentType());
     }
 
-    static Reply error(Status status, int httpStatus) {
-      return new Reply(httpStatus, Map.of(), WireFormat.writeErrorEnvelope(status, httpStatus));
+    static Reply error(Status status, int httpStatus, StandardParameters parameters) {
+      return error(status, httpStatus, Map.of(), parameters);
     }
 
-    static Reply error(Status status) {
-      return error(status, status.code().httpStatus());
+    static Reply error(
+        Status status, int httpStatus, Map<String, String> headers, StandardParameters parameters) {
+      return new Reply(
+          httpStatus,
+          headers,
+          parameters.error(WireFormat.writeErrorEnvelope(status, httpStatus)),
+          parameters.contentType());
+    }
+
+    static Reply error(Status status, StandardParameters parameters) {
+      return error(status, status.code().httpStatus(), parameters);
     }
   }
 
@@ -651,73 +1041,93 @@ public final class FakeAmapiServer implements AutoCloseable {
                   + request.path()
                   + " was not found on this server for method "
                   + request.method()
-                  + "."));
+                  + "."),
+          StandardParameters.DEFAULTS);
     }
-    if (!authorized(request)) {
-      Status status = FakeStatuses.unauthenticated(route.method);
-      return new Reply(
-          401,
-          Map.of("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""),
-          WireFormat.writeErrorEnvelope(status, status.code().httpStatus()));
-    }
+    StandardParameters standard = StandardParameters.DEFAULTS;
     try {
       Map<String, List<String>> parameters = Query.parse(request.query());
+      standard = StandardParameters.of(parameters);
+      if (!authorized(request, standard.queryToken())) {
+        Status status = FakeStatuses.unauthenticated(route.method);
+        return Reply.error(
+            status,
+            401,
+            Map.of("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""),
+            standard);
+      }
       Query.checkNames(parameters, route.kind == Route.Kind.LIST ? LIST_PARAMETERS : Set.of());
       switch (route.kind) {
         case CANCEL -> {
+          standard.checkFields(FieldSelection.Shape.EMPTY);
           OperationName name = route.operationName();
-          Reply failed = scriptedFailure(PortCall.Method.CANCEL, name.toString());
+          Reply failed = scriptedFailure(PortCall.Method.CANCEL, name.toString(), standard);
           if (failed != null) {
             return failed;
           }
           operations.cancelNow(name);
-          return Reply.ok(EMPTY_OBJECT);
+          return Reply.ok(EMPTY_OBJECT, standard);
         }
         case GET -> {
+          standard.checkFields(FieldSelection.Shape.OPERATION);
           OperationName name = route.operationName();
-          Reply failed = scriptedFailure(PortCall.Method.GET, name.toString());
+          Reply failed = scriptedFailure(PortCall.Method.GET, name.toString(), standard);
           if (failed != null) {
             return failed;
           }
-          return Reply.ok(WireFormat.writeOperation(operations.getNow(name)));
+          return Reply.ok(WireFormat.writeOperation(operations.getNow(name)), standard);
         }
         case LIST -> {
+          if (parameters.containsKey("returnPartialSuccess")
+              || parameters.containsKey("return_partial_success")) {
+            return Reply.error(
+                Status.of(Code.UNIMPLEMENTED, RETURN_PARTIAL_SUCCESS_MESSAGE), standard);
+          }
+          standard.checkFields(FieldSelection.Shape.LIST);
           DeviceName device = route.deviceName();
           ListOperationsRequest list =
               new ListOperationsRequest(
                   Query.first(parameters, "filter"),
                   Query.pageSize(parameters),
                   Query.first(parameters, "pageToken", "page_token"));
-          Reply failed = scriptedFailure(PortCall.Method.LIST, device.toString());
+          Reply failed = scriptedFailure(PortCall.Method.LIST, device.toString(), standard);
           if (failed != null) {
             return failed;
           }
-          return Reply.ok(WireFormat.writeOperationsPage(operations.listNow(device, list)));
+          return Reply.ok(
+              WireFormat.writeOperationsPage(operations.listNow(device, list)), standard);
         }
       }
       throw new AssertionError(route.kind);
     } catch (AmapiException e) {
-      return Reply.error(e.status(), e.httpStatus().orElse(e.code().httpStatus()));
+      return Reply.error(e.status(), e.httpStatus().orElse(e.code().httpStatus()), standard);
     } catch (IllegalStateException | IllegalArgumentException e) {
       // A closed FakeOperations, or seeded raw JSON that is not JSON: say so rather than hang up.
-      return Reply.error(Status.of(Code.INTERNAL, "FakeAmapiServer failed: " + e.getMessage()));
+      return Reply.error(
+          Status.of(Code.INTERNAL, "FakeAmapiServer failed: " + e.getMessage()), standard);
     }
   }
 
-  private boolean authorized(RecordedRequest request) {
+  private boolean authorized(RecordedRequest request, String queryToken) {
     String header = request.header("Authorization").orElse("");
-    if (!BEARER.matcher(header).matches()) {
+    String token;
+    if (BEARER.matcher(header).matches()) {
+      token = header.substring(header.indexOf(' ')).strip();
+    } else if (header.isEmpty() && !queryToken.isEmpty()) {
+      token = queryToken;
+    } else {
       return false;
     }
     Predicate<String> check;
     synchronized (lock) {
       check = validToken;
     }
-    return check == null || check.test(header.substring(header.indexOf(' ')).strip());
+    return check == null || check.test(token);
   }
 
   /** Records the call with the state and returns the scripted failure's answer, if one is due. */
-  private @Nullable Reply scriptedFailure(PortCall.Method method, String name) {
+  private @Nullable Reply scriptedFailure(
+      PortCall.Method method, String name, StandardParameters standard) {
     FakeOperations.CallFailure failure = operations.enterAndTakeFailure(method, name);
     if (failure == null) {
       return null;
@@ -726,10 +1136,7 @@ public final class FakeAmapiServer implements AutoCloseable {
     if (!failure.retryAfter().isZero()) {
       headers.put("Retry-After", Long.toString(failure.retryAfter().toSeconds()));
     }
-    return new Reply(
-        failure.httpStatus(),
-        headers,
-        WireFormat.writeErrorEnvelope(failure.status(), failure.httpStatus()));
+    return Reply.error(failure.status(), failure.httpStatus(), headers, standard);
   }
 
   private static void sendError(HttpExchange exchange, Status status) throws IOException {

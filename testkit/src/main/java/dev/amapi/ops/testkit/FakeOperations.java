@@ -61,6 +61,12 @@ import org.jspecify.annotations.Nullable;
  * call, and failures of the next calls ({@link #failNextCalls(int, Code)}). A {@link
  * FakeAmapiServer} answers from this fake, so it honours the same script over HTTP.
  *
+ * <p>Time moves on the fake's clock ({@link #create(Clock)}; the system clock by default, a {@link
+ * FakeClock} for a test that moves it): operations can complete by themselves after a delay ({@link
+ * #completesAfter(OperationName, Duration)}, {@link #devicesPickUpCommandsAfter(Duration)}) and
+ * pending commands can expire after their {@code duration} ({@link #expireCommands(boolean)}), so
+ * that a cancel that comes too late is testable without sleeping.
+ *
  * <p>Every call is recorded, in order, for assertions: {@link #calls()}, {@link
  * #cancelCount(OperationName)}, {@link #assertCancelledOnce(OperationName)}, {@link
  * #assertNeverCancelled(OperationName)}.
@@ -93,7 +99,12 @@ public final class FakeOperations implements DeviceOperations {
   public static final String SCRIPTED_FAILURE_MESSAGE =
       "Failure scripted with FakeOperations.failNextCalls";
 
+  /** The message of the status an expired command's operation ends with. */
+  public static final String EXPIRED_MESSAGE =
+      "The command expired: the device did not run it within its duration.";
+
   private static final Status CANCELLED = Status.of(Code.CANCELLED, CANCELLED_MESSAGE);
+  private static final Status EXPIRED = Status.of(Code.DEADLINE_EXCEEDED, EXPIRED_MESSAGE);
 
   private final Object lock = new Object();
   private final Clock clock;
@@ -110,6 +121,10 @@ public final class FakeOperations implements DeviceOperations {
   private final Deque<CallFailure> failures = new ArrayDeque<>();
   private Duration latency = Duration.ZERO;
   private final List<PortCall> calls = new ArrayList<>();
+  // When pending operations complete by themselves: a device picked the command up.
+  private final Map<OperationName, Instant> completions = new HashMap<>();
+  private @Nullable Duration pickUpAfter;
+  private boolean commandsExpire;
 
   private FakeOperations(Clock clock, Runnable beforeSeeding) {
     this.clock = clock;
@@ -126,12 +141,31 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
+   * Returns an empty fake that reads time from {@code clock}: issued operations' names and {@code
+   * createTime}, the time of recorded calls, and when scripted completions ({@link
+   * #completesAfter}, {@link #devicesPickUpCommandsAfter}) and command expiry ({@link
+   * #expireCommands}) happen. With a {@link FakeClock} the test moves time itself.
+   *
+   * @param clock the fake's clock, such as a {@link FakeClock}
+   * @return a fake holding no operation and no scripted fault; the caller closes it
+   */
+  public static FakeOperations create(Clock clock) {
+    return new FakeOperations(requireNonNull(clock, "clock"), () -> {});
+  }
+
+  /**
    * Returns an empty fake that runs {@code beforeSeeding} before every {@link #seed}, {@link
    * #issueCommand} and fault scripting: the server's hook to refuse them while it is in scripted
    * mode.
    */
-  static FakeOperations create(Runnable beforeSeeding) {
-    return new FakeOperations(Clock.systemUTC(), requireNonNull(beforeSeeding, "beforeSeeding"));
+  static FakeOperations create(Clock clock, Runnable beforeSeeding) {
+    return new FakeOperations(
+        requireNonNull(clock, "clock"), requireNonNull(beforeSeeding, "beforeSeeding"));
+  }
+
+  /** Returns the clock this fake reads time from. */
+  Clock clock() {
+    return clock;
   }
 
   /**
@@ -188,6 +222,9 @@ public final class FakeOperations implements DeviceOperations {
       Operation operation =
           Operation.pending(device.operation(Long.toString(id)), metadata.build());
       operations.put(operation.name(), operation);
+      if (pickUpAfter != null) {
+        completions.put(operation.name(), Instant.ofEpochMilli(id).plus(pickUpAfter));
+      }
       return operation;
     }
   }
@@ -216,6 +253,7 @@ public final class FakeOperations implements DeviceOperations {
   public Optional<Operation> operation(OperationName name) {
     requireNonNull(name, "name");
     synchronized (lock) {
+      settle();
       Map<OperationName, Operation> operations = byDevice.get(name.device());
       return operations == null ? Optional.empty() : Optional.ofNullable(operations.get(name));
     }
@@ -230,6 +268,7 @@ public final class FakeOperations implements DeviceOperations {
   public List<Operation> operations(DeviceName device) {
     requireNonNull(device, "device");
     synchronized (lock) {
+      settle();
       Map<OperationName, Operation> operations = byDevice.get(device);
       return operations == null ? List.of() : List.copyOf(operations.values());
     }
@@ -254,6 +293,7 @@ public final class FakeOperations implements DeviceOperations {
   void cancelNow(OperationName name) {
     synchronized (lock) {
       checkOpen();
+      settle();
       Operation operation = find(name, "CancelOperation");
       OnCancel outcome = onCancel.getOrDefault(name, onCancelOfAll);
       if (outcome instanceof OnCancel.Unimplemented) {
@@ -318,6 +358,7 @@ public final class FakeOperations implements DeviceOperations {
   Operation getNow(OperationName name) {
     synchronized (lock) {
       checkOpen();
+      settle();
       Operation operation = find(name, "GetOperation");
       Integer pendingGets = cancelsInFlight.get(name);
       if (pendingGets == null) {
@@ -351,9 +392,10 @@ public final class FakeOperations implements DeviceOperations {
    * Returns one page of the device's operations, in insertion order.
    *
    * <p>Page size 0 means {@value #DEFAULT_PAGE_SIZE}; larger than {@value #MAX_PAGE_SIZE} is
-   * capped. The page token is opaque and valid only for the device and filter it was issued for.
-   * The filter is empty, {@code done = true} or {@code done = false}. A device the fake never saw
-   * has an empty list, not an error, as in the API.
+   * capped. The page token is opaque and valid only for the device and filter it was issued for; it
+   * is not signed, so a forged one that decodes gives that page (Google's cannot be forged). The
+   * filter is empty, {@code done = true} or {@code done = false}. A device the fake never saw has
+   * an empty list, not an error, as in the API.
    *
    * @throws AmapiException with {@link Code#INVALID_ARGUMENT} (HTTP 400) for a page token this fake
    *     did not issue for this device and filter, or a filter it does not understand; with the
@@ -372,6 +414,7 @@ public final class FakeOperations implements DeviceOperations {
   OperationsPage listNow(DeviceName device, ListOperationsRequest request) {
     synchronized (lock) {
       checkOpen();
+      settle();
       Predicate<Operation> filter = filter(request.filter());
       int offset = PageTokens.offset(request.pageToken(), device, request.filter());
       int pageSize = request.pageSize() == 0 ? DEFAULT_PAGE_SIZE : request.pageSize();
@@ -397,6 +440,113 @@ public final class FakeOperations implements DeviceOperations {
     requireNonNull(device, "device");
     requireNonNull(request, "request");
     return async(PortCall.Method.LIST, device.toString(), () -> listNow(device, request));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Time
+
+  /**
+   * Scripts the operation to complete by itself {@code after} from now, by this fake's clock, as
+   * when the device picks the command up and runs it: once the clock reaches that instant, a still
+   * pending operation becomes done with {@link OperationResult.Succeeded#issueCommandResponse()}. A
+   * cancel that arrives later finds it done and changes nothing: "the cancel came too late",
+   * testable with a {@link FakeClock} and no sleep. Replaces any completion scripted before for it;
+   * the operation need not exist yet.
+   *
+   * @param name the operation
+   * @param after how long from now, by this fake's clock; zero completes it at the next read
+   * @throws IllegalArgumentException if {@code after} is negative
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
+   */
+  public void completesAfter(OperationName name, Duration after) {
+    requireNonNull(name, "name");
+    checkNotNegative(after, "after");
+    beforeSeeding.run();
+    synchronized (lock) {
+      checkOpen();
+      completions.put(name, clock.instant().plus(after));
+    }
+  }
+
+  /**
+   * Makes every command issued from now on ({@link #issueCommand(DeviceName, Command)}) complete by
+   * itself {@code after} its {@code createTime}, as {@link #completesAfter} does: the devices pick
+   * commands up after that long. Commands issued before, and seeded operations, are not touched.
+   *
+   * @param after how long devices take to run a command, by this fake's clock
+   * @throws IllegalArgumentException if {@code after} is negative
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
+   */
+  public void devicesPickUpCommandsAfter(Duration after) {
+    checkNotNegative(after, "after");
+    beforeSeeding.run();
+    synchronized (lock) {
+      checkOpen();
+      pickUpAfter = after;
+    }
+  }
+
+  /**
+   * Makes pending commands expire, or stops them expiring (the default): with it on, an operation
+   * still pending when this fake's clock passes its command's {@code createTime} plus {@code
+   * duration} becomes done, failed with {@link Code#DEADLINE_EXCEEDED} and the message {@value
+   * #EXPIRED_MESSAGE}. The API documents that a command expires but not how its operation reads
+   * then; this is the fake's choice. An operation whose command has no {@code createTime} or no
+   * {@code duration} never expires. Off by default, because seeded operations often carry old
+   * creation times.
+   *
+   * @param expire whether pending commands expire from now on
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
+   */
+  public void expireCommands(boolean expire) {
+    beforeSeeding.run();
+    synchronized (lock) {
+      checkOpen();
+      commandsExpire = expire;
+    }
+  }
+
+  /** Applies every completion and expiry due by the clock; call holding the lock. */
+  private void settle() {
+    if (completions.isEmpty() && !commandsExpire) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (Map<OperationName, Operation> device : byDevice.values()) {
+      for (Map.Entry<OperationName, Operation> entry : device.entrySet()) {
+        Operation operation = entry.getValue();
+        if (operation.done()) {
+          continue;
+        }
+        Instant completes = completions.get(entry.getKey());
+        Instant expires = commandsExpire ? expiry(operation) : null;
+        if (completes != null
+            && !completes.isAfter(now)
+            && (expires == null || !expires.isBefore(completes))) {
+          entry.setValue(operation.withResult(OperationResult.Succeeded.issueCommandResponse()));
+        } else if (expires != null && !expires.isAfter(now)) {
+          entry.setValue(operation.withResult(new OperationResult.Failed(EXPIRED)));
+        }
+      }
+    }
+  }
+
+  private static @Nullable Instant expiry(Operation operation) {
+    Command command = operation.metadata().orElse(null);
+    if (command == null || command.createTime().isEmpty() || command.duration().isEmpty()) {
+      return null;
+    }
+    return command.createTime().get().plus(command.duration().get());
+  }
+
+  private static void checkNotNegative(Duration duration, String what) {
+    requireNonNull(duration, what);
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(what + " must not be negative, was " + duration);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -16,8 +16,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One scripted answer of a {@link FakeAmapiServer}, queued with {@link
- * FakeAmapiServer#enqueue(FakeResponse)}: a status, headers and body, or a fault (a delay, a stall,
- * a dropped connection).
+ * FakeAmapiServer#enqueue(FakeResponse)}: a status, headers and body, or a fault. The fault menu is
+ * WireMock's: a fixed, uniform or lognormal delay ({@link #withDelay(FakeDelay)}), a body dribbled
+ * in chunks ({@link #withDribble(int, Duration)}), a malformed chunk ({@link
+ * #withMalformedChunk()}), an empty response ({@link #emptyResponse()}), random data then close
+ * ({@link #randomDataThenClose()}), a connection reset by peer ({@link #connectionReset()}); and a
+ * {@link #stall()}. A stateful server plays the same faults with {@link WireFault}.
  *
  * <p>Immutable and thread-safe; the {@code with} methods return new values.
  */
@@ -29,7 +33,9 @@ public final class FakeResponse {
   enum Kind {
     ANSWER,
     STALL,
-    DISCONNECT
+    DISCONNECT,
+    RANDOM_DATA_THEN_CLOSE,
+    CONNECTION_RESET
   }
 
   private final Kind kind;
@@ -37,7 +43,26 @@ public final class FakeResponse {
   private final String contentType;
   private final byte[] body;
   private final List<Map.Entry<String, String>> headers;
-  private final Duration delay;
+  private final FakeDelay delay;
+  // A dribble or a malformed chunk, played on an answer's body; null for none.
+  private final @Nullable WireFault bodyFault;
+
+  private FakeResponse(
+      Kind kind,
+      int status,
+      String contentType,
+      byte[] body,
+      List<Map.Entry<String, String>> headers,
+      FakeDelay delay,
+      @Nullable WireFault bodyFault) {
+    this.kind = kind;
+    this.status = status;
+    this.contentType = contentType;
+    this.body = body;
+    this.headers = List.copyOf(headers);
+    this.delay = delay;
+    this.bodyFault = bodyFault;
+  }
 
   private FakeResponse(
       Kind kind,
@@ -46,12 +71,7 @@ public final class FakeResponse {
       byte[] body,
       List<Map.Entry<String, String>> headers,
       Duration delay) {
-    this.kind = kind;
-    this.status = status;
-    this.contentType = contentType;
-    this.body = body;
-    this.headers = List.copyOf(headers);
-    this.delay = delay;
+    this(kind, status, contentType, body, headers, FakeDelay.fixed(delay), null);
   }
 
   /**
@@ -147,6 +167,38 @@ public final class FakeResponse {
   }
 
   /**
+   * Returns a fault: the connection closes without a byte of answer, WireMock's {@code
+   * EMPTY_RESPONSE}; the same as {@link #disconnect()}, under the name a testing team looks for.
+   *
+   * @return the fault
+   */
+  public static FakeResponse emptyResponse() {
+    return disconnect();
+  }
+
+  /**
+   * Returns a fault: the server sends random bytes that are not HTTP (from the server's random
+   * source, see {@link FakeAmapiServer#randomSeed(long)}), then closes the connection. On an {@code
+   * https} server the bytes are outside TLS: the client sees a TLS failure.
+   *
+   * @return the fault
+   */
+  public static FakeResponse randomDataThenClose() {
+    return new FakeResponse(
+        Kind.RANDOM_DATA_THEN_CLOSE, 0, "", new byte[0], List.of(), Duration.ZERO);
+  }
+
+  /**
+   * Returns a fault: the server resets the connection (closes it with linger zero, a TCP RST)
+   * without a byte of answer: the client sees "connection reset by peer".
+   *
+   * @return the fault
+   */
+  public static FakeResponse connectionReset() {
+    return new FakeResponse(Kind.CONNECTION_RESET, 0, "", new byte[0], List.of(), Duration.ZERO);
+  }
+
+  /**
    * Returns this response with one more header; a header of the same name is kept, not replaced,
    * except {@code Content-Type}, which replaces the default one.
    *
@@ -171,7 +223,7 @@ public final class FakeResponse {
     checkHeaderValue(name, value);
     List<Map.Entry<String, String>> more = new ArrayList<>(headers);
     more.add(Map.entry(name, value));
-    return new FakeResponse(kind, status, contentType, body, more, delay);
+    return new FakeResponse(kind, status, contentType, body, more, delay, bodyFault);
   }
 
   /**
@@ -187,11 +239,65 @@ public final class FakeResponse {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative, was " + delay);
     }
-    return new FakeResponse(kind, status, contentType, body, headers, delay);
+    return withDelay(FakeDelay.fixed(delay));
+  }
+
+  /**
+   * Returns this response answered (or its fault played) only after a delay drawn from {@code
+   * delay} for it: fixed, uniform or lognormal. Closing the server cuts the delay short.
+   *
+   * @param delay the delay's distribution; replaces any delay set before
+   * @return a new response; this one is unchanged
+   */
+  public FakeResponse withDelay(FakeDelay delay) {
+    requireNonNull(delay, "delay");
+    return new FakeResponse(kind, status, contentType, body, headers, delay, bodyFault);
+  }
+
+  /**
+   * Returns this answer with its body dribbled: status and headers at once, then the body in {@code
+   * chunks} HTTP chunks of about equal size, one every {@code over / chunks}, as {@link
+   * WireFault#dribble(int, Duration)} describes.
+   *
+   * @param chunks how many pieces
+   * @param over how long the body takes in all
+   * @return a new response; this one is unchanged
+   * @throws IllegalArgumentException if {@code chunks} is not positive or {@code over} is negative
+   * @throws IllegalStateException if this is not an answer (a stall or a connection fault)
+   */
+  public FakeResponse withDribble(int chunks, Duration over) {
+    WireFault dribble = WireFault.dribble(chunks, over);
+    checkAnswer("dribbled");
+    return new FakeResponse(kind, status, contentType, body, headers, delay, dribble);
+  }
+
+  /**
+   * Returns this answer with a malformed chunk: its status and headers with {@code
+   * Transfer-Encoding: chunked}, the first half of its body as one good chunk, then a chunk size
+   * that is not hexadecimal, then the connection closes, as {@link WireFault#malformedChunk()}.
+   *
+   * @return a new response; this one is unchanged
+   * @throws IllegalStateException if this is not an answer (a stall or a connection fault)
+   */
+  public FakeResponse withMalformedChunk() {
+    checkAnswer("sent with a malformed chunk");
+    return new FakeResponse(
+        kind, status, contentType, body, headers, delay, WireFault.malformedChunk());
+  }
+
+  private void checkAnswer(String what) {
+    if (kind != Kind.ANSWER) {
+      throw new IllegalStateException(
+          "A " + kind.name().toLowerCase(Locale.ROOT) + " has no body to be " + what);
+    }
   }
 
   Kind kind() {
     return kind;
+  }
+
+  @Nullable WireFault bodyFault() {
+    return bodyFault;
   }
 
   int status() {
@@ -210,7 +316,7 @@ public final class FakeResponse {
     return headers;
   }
 
-  Duration delay() {
+  FakeDelay delay() {
     return delay;
   }
 
@@ -228,8 +334,11 @@ public final class FakeResponse {
     } else {
       out.append(kind.name().toLowerCase(Locale.ROOT));
     }
-    if (!delay.isZero()) {
+    if (!delay.isNone()) {
       out.append(", delay=").append(delay);
+    }
+    if (bodyFault != null) {
+      out.append(", ").append(bodyFault);
     }
     return out.append('}').toString();
   }
@@ -242,12 +351,14 @@ public final class FakeResponse {
         && contentType.equals(other.contentType)
         && Arrays.equals(body, other.body)
         && headers.equals(other.headers)
-        && delay.equals(other.delay);
+        && delay.equals(other.delay)
+        && Objects.equals(bodyFault, other.bodyFault);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, status, contentType, Arrays.hashCode(body), headers, delay);
+    return Objects.hash(
+        kind, status, contentType, Arrays.hashCode(body), headers, delay, bodyFault);
   }
 
   private static int checkStatus(int status) {

@@ -117,6 +117,16 @@ final class LoopbackHttpServer {
     return URI.create(scheme + "://127.0.0.1:" + http.getAddress().getPort() + path);
   }
 
+  /** Returns the address the server is bound to, {@code 127.0.0.1} and its port. */
+  InetSocketAddress address() {
+    return http.getAddress();
+  }
+
+  /** Returns {@code http} or {@code https}. */
+  String scheme() {
+    return scheme;
+  }
+
   /** Starts answering every request, whatever its path, with {@code handler}. */
   void start(HttpHandler handler) {
     http.createContext("/", requireNonNull(handler, "handler"));

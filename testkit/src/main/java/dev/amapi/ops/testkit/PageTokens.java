@@ -8,7 +8,9 @@ import java.util.Base64;
 
 /**
  * The fake's page tokens: opaque to callers, and bound to the device and filter they were issued
- * for, as the API's are, so a client that mixes them up is caught.
+ * for, as the API's are, so a client that mixes them up is caught. Unlike the API's they are not
+ * signed: the base64 of a prefix, the offset, the device and the filter, so a forged token that
+ * decodes gives that page.
  */
 final class PageTokens {
   private static final String PREFIX = "amapi-fake-page/1";

@@ -17,6 +17,8 @@ final class Query {
   private static final Set<String> SYSTEM_PARAMETERS =
       Set.of(
           "$.xgafv",
+          "access_token",
+          "oauth_token",
           "alt",
           "callback",
           "fields",

@@ -18,9 +18,11 @@ import java.util.TreeMap;
  * headers and body. Tests take them with {@link FakeAmapiServer#takeRequest} and assert on them.
  *
  * <p>Immutable and thread-safe. {@link #toString()} hides credentials ({@code Authorization}
- * values, an {@code access_token} query parameter), so a failing assertion never prints a token.
+ * values, an {@code access_token}, {@code oauth_token} or {@code key} query parameter), so a
+ * failing assertion never prints a token.
  */
 public final class RecordedRequest {
+  private static final Set<String> SECRET_PARAMETERS = Set.of("access_token", "oauth_token", "key");
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "x-goog-api-key");
 
@@ -184,7 +186,7 @@ public final class RecordedRequest {
       }
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
-      if (eq >= 0 && (name.equals("access_token") || name.equals("key"))) {
+      if (eq >= 0 && SECRET_PARAMETERS.contains(name)) {
         out.append(name).append("=<redacted>");
       } else {
         out.append(pair);

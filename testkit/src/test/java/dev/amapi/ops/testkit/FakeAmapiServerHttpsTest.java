@@ -2,6 +2,7 @@ package dev.amapi.ops.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.DeviceName;
@@ -46,7 +47,7 @@ class FakeAmapiServerHttpsTest {
     HttpResponse<String> answer = client.send(get(server.endpoint(), name), ofString());
 
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(answer.body()).contains("\"name\":\"" + name + "\"");
+    assertThat(answer.body()).contains("\"name\": \"" + name + "\"");
     assertThat(answer.sslSession()).isPresent();
     assertThat(server.lastRequest().path()).isEqualTo("/v1/" + name);
   }
@@ -123,6 +124,37 @@ class FakeAmapiServerHttpsTest {
           .isEqualTo(List.of("GET", "GET"));
       assertThat(plain.connectionCount()).isEqualTo(2);
     }
+  }
+
+  @Test
+  void wireFaultsPlayOverTlsToo() {
+    OperationName name = server.operations().issueCommand(DEVICE, CommandType.REBOOT).name();
+    server.faultNextRequests(1, WireFault.connectionReset());
+    server.faultNextRequests(1, WireFault.randomDataThenClose());
+    server.faultNextRequests(1, WireFault.dribble(3, Duration.ofMillis(30)));
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(FakeAmapiServer.clientSslContext())
+            .build();
+    // A POST, which the JDK's client never resends by itself.
+    HttpRequest cancel =
+        HttpRequest.newBuilder(server.endpoint().resolve("v1/" + name + ":cancel"))
+            .header("Authorization", "Bearer t")
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          assertThatThrownBy(() -> client.send(cancel, ofString()))
+              .isInstanceOf(java.io.IOException.class);
+          assertThatThrownBy(() -> client.send(cancel, ofString()))
+              .isInstanceOf(java.io.IOException.class);
+          assertThat(client.send(cancel, ofString()).body()).isEqualTo("{}\n");
+        });
+    assertThat(server.operations().operation(name).orElseThrow().isCancelled()).isTrue();
   }
 
   private static HttpRequest get(URI endpoint, OperationName name) {

@@ -488,6 +488,365 @@ class FakeAmapiServerTest {
         .hasMessage("FakeAmapiServer is closed");
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Fidelity with Google's front end
+
+  @Test
+  void cancel_postWithoutLength_answers411BeforeTouchingTheState() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    String answer =
+        rawExchange(
+            "POST /v1/"
+                + PENDING_REBOOT
+                + ":cancel HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer "
+                + TOKEN
+                + "\r\nConnection: close\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 411 ");
+    assertThat(answer).containsIgnoringCase("Content-Type: text/html");
+    assertThat(answer).contains("Length Required");
+    assertThat(server.operations().operation(PENDING_REBOOT)).contains(pendingReboot());
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void malformedEscape_inPathOrQuery_answersGooglesJsonEnvelope() throws Exception {
+    for (String target :
+        List.of(OPERATIONS_PATH + "/12%zz", OPERATIONS_PATH + "?pageToken=%G1&pageSize=2")) {
+      String answer =
+          rawExchange(
+              "GET "
+                  + target
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + TOKEN
+                  + "\r\n\r\n");
+
+      assertThat(answer).as(target).startsWith("HTTP/1.1 400 ");
+      assertThat(answer).containsIgnoringCase("Content-Type: application/json; charset=UTF-8");
+      byte[] body =
+          answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
+      Status status = WireFormat.readError(400, body, false);
+      assertThat(status.code()).isEqualTo(Code.INVALID_ARGUMENT);
+      assertThat(status.message()).contains("malformed percent-escape");
+    }
+    assertThat(server.requests())
+        .extracting(RecordedRequest::path)
+        .containsExactly(OPERATIONS_PATH + "/12%zz", OPERATIONS_PATH);
+  }
+
+  @Test
+  void chunkedRequestBody_thenAMalformedEscape_onOneConnection_bothAnswered() throws Exception {
+    server.operations().seed(pendingReboot());
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.endpoint().getPort())) {
+      socket.setSoTimeout(5000);
+      java.io.OutputStream out = socket.getOutputStream();
+      java.io.InputStream in = socket.getInputStream();
+      out.write(
+          ("POST /v1/"
+                  + PENDING_REBOOT
+                  + ":cancel HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Authorization: Bearer "
+                  + TOKEN
+                  + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  + "1\r\n{\r\n1;ext=1\r\n}\r\n0\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String first = readAnswer(in);
+      out.write(
+          ("GET "
+                  + OPERATIONS_PATH
+                  + "/1%z HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Authorization: Bearer "
+                  + TOKEN
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String second = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+
+      assertThat(first).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n{}\n");
+      assertThat(second).startsWith("HTTP/1.1 400 ").contains("\"INVALID_ARGUMENT\"");
+    }
+    assertThat(server.requests().get(0).bodyAsString()).isEqualTo("{}");
+    assertThat(server.operations().operation(PENDING_REBOOT).orElseThrow().isCancelled()).isTrue();
+  }
+
+  /** Reads one answer with a {@code Content-Length} body from {@code in}. */
+  private static String readAnswer(java.io.InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+    while (!complete(answer.toString(StandardCharsets.ISO_8859_1))) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      answer.write(b);
+    }
+    return answer.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void list_returnPartialSuccess_answersUnimplemented() throws Exception {
+    for (String value : List.of("true", "false", "notabool")) {
+      HttpResponse<byte[]> response = get(OPERATIONS_PATH + "?returnPartialSuccess=" + value);
+
+      assertThat(response.statusCode()).isEqualTo(501);
+      Status status = WireFormat.readError(501, response.body(), false);
+      assertThat(status.code()).isEqualTo(Code.UNIMPLEMENTED);
+      assertThat(status.message()).contains("returnPartialSuccess");
+    }
+  }
+
+  @Test
+  void standardParameters_validValues_areAccepted() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response =
+        get(
+            "/v1/"
+                + PENDING_REBOOT
+                + "?$.xgafv=2&alt=json&key=AIza-k&quotaUser=u1&upload_protocol=raw"
+                + "&uploadType=media&prettyPrint=false");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(WireFormat.readOperation(response.body())).isEqualTo(pendingReboot());
+    RecordedRequest request = server.takeRequest(Duration.ofSeconds(2));
+    assertThat(request.queryParameter("quotaUser")).contains("u1");
+    assertThat(request.queryParameter("key")).contains("AIza-k");
+  }
+
+  @Test
+  void standardParameters_invalidValues_answerInvalidArgument() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    for (String query :
+        List.of("alt=xml", "prettyPrint=maybe", "$.xgafv=3", "callback=no%20way", "fields=(")) {
+      HttpResponse<byte[]> response = get("/v1/" + PENDING_REBOOT + "?" + query);
+
+      assertThat(response.statusCode()).as(query).isEqualTo(400);
+      Status status = WireFormat.readError(400, response.body(), false);
+      assertThat(status.code()).as(query).isEqualTo(Code.INVALID_ARGUMENT);
+    }
+  }
+
+  @Test
+  void answers_arePrettyPrintedByDefault_andCompactWithPrettyPrintFalse() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    String pretty = new String(get("/v1/" + PENDING_REBOOT).body(), StandardCharsets.UTF_8);
+    String compact =
+        new String(
+            get("/v1/" + PENDING_REBOOT + "?prettyPrint=false").body(), StandardCharsets.UTF_8);
+
+    assertThat(pretty).startsWith("{\n  \"name\": \"enterprises/").endsWith("}\n");
+    assertThat(compact).startsWith("{\"name\":\"enterprises/").doesNotContain("\n");
+    assertThat(WireFormat.readOperation(pretty.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(WireFormat.readOperation(compact.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void fields_onGet_answersOnlyTheSelectedFields() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    String body =
+        new String(
+            get("/v1/" + PENDING_REBOOT + "?prettyPrint=false&fields=name,done").body(),
+            StandardCharsets.UTF_8);
+
+    assertThat(body).isEqualTo("{\"name\":\"" + PENDING_REBOOT + "\"}");
+  }
+
+  @Test
+  void fields_onList_selectsInsideTheOperations() throws Exception {
+    server.operations().seed(pendingReboot());
+    server.operations().seed(completedLock());
+
+    String body =
+        new String(
+            get(OPERATIONS_PATH
+                    + "?prettyPrint=false&pageSize=1&fields=operations(name),nextPageToken")
+                .body(),
+            StandardCharsets.UTF_8);
+
+    assertThat(body)
+        .startsWith("{\"operations\":[{\"name\":\"" + PENDING_REBOOT + "\"}],\"nextPageToken\":\"");
+    String star =
+        new String(
+            get(OPERATIONS_PATH + "?prettyPrint=false&fields=operations/metadata/type").body(),
+            StandardCharsets.UTF_8);
+    assertThat(star)
+        .isEqualTo(
+            "{\"operations\":[{\"metadata\":{\"type\":\"REBOOT\"}},"
+                + "{\"metadata\":{\"type\":\"LOCK\"}}]}");
+  }
+
+  @Test
+  void fields_unknownField_answersInvalidArgument() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response = get("/v1/" + PENDING_REBOOT + "?fields=name,colour");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(WireFormat.readError(400, response.body(), false).message()).contains("colour");
+  }
+
+  @Test
+  void accessTokenAndOauthTokenInQuery_areBearerTokens() throws Exception {
+    server.operations().seed(pendingReboot());
+    server.acceptOnly(TOKEN::equals);
+
+    for (String parameter : List.of("access_token", "oauth_token")) {
+      HttpResponse<byte[]> accepted =
+          CLIENT.send(
+              HttpRequest.newBuilder(url("/v1/" + PENDING_REBOOT + "?" + parameter + "=" + TOKEN))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> refused =
+          CLIENT.send(
+              HttpRequest.newBuilder(url("/v1/" + PENDING_REBOOT + "?" + parameter + "=forged"))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(accepted.statusCode()).as(parameter).isEqualTo(200);
+      assertThat(refused.statusCode()).as(parameter).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void callback_wrapsTheAnswerAsJavaScript() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response = get("/v1/" + PENDING_REBOOT + "?callback=handle&fields=done");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .contains("text/javascript; charset=UTF-8");
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo("// API callback\nhandle({});");
+  }
+
+  @Test
+  void callback_wrapsErrorsToo_withTheirStatus() throws Exception {
+    HttpResponse<byte[]> response = get("/v1/" + UNKNOWN + "?callback=cb&prettyPrint=false");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .startsWith("// API callback\ncb({\"error\":{\"code\":404,")
+        .endsWith("});");
+  }
+
+  @Test
+  void acceptEncodingGzipWithQZero_answersPlain() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response =
+        CLIENT.send(
+            authorized(url("/v1/" + PENDING_REBOOT))
+                .header("Accept-Encoding", "gzip;q=0, identity")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(WireFormat.readOperation(response.body())).isEqualTo(pendingReboot());
+  }
+
+  @Test
+  void emptyPrettyAnswer_isTheEmptyObjectAndALineBreak() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response = post("/v1/" + PENDING_REBOOT + ":cancel", "");
+
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{}\n");
+  }
+
+  @Test
+  void altMediaOrProto_answersUnimplemented() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    for (String alt : List.of("media", "proto")) {
+      HttpResponse<byte[]> response = get("/v1/" + PENDING_REBOOT + "?alt=" + alt);
+
+      assertThat(response.statusCode()).as(alt).isEqualTo(501);
+      assertThat(WireFormat.readError(501, response.body(), false).code())
+          .isEqualTo(Code.UNIMPLEMENTED);
+    }
+  }
+
+  @Test
+  void acceptEncodingGzip_answersGzipEncoded() throws Exception {
+    server.operations().seed(pendingReboot());
+
+    HttpResponse<byte[]> response =
+        CLIENT.send(
+            authorized(url("/v1/" + PENDING_REBOOT))
+                .header("Accept-Encoding", "gzip")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+    byte[] plain =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))
+            .readAllBytes();
+    assertThat(WireFormat.readOperation(plain)).isEqualTo(pendingReboot());
+    assertThat(get("/v1/" + PENDING_REBOOT).headers().firstValue("Content-Encoding")).isEmpty();
+  }
+
+  @Test
+  void list_forgedPageTokenThatDecodes_givesAPage_garbageGives400() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      server.operations().seed(pendingReboot(DEVICE.operation("178604870000" + i)));
+    }
+    String forged =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("amapi-fake-page/1\n2\n" + DEVICE + "\n").getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<byte[]> page = get(OPERATIONS_PATH + "?pageToken=" + forged);
+    HttpResponse<byte[]> garbage = get(OPERATIONS_PATH + "?pageToken=%21%21");
+
+    assertThat(WireFormat.readOperationsPage(page.body()).operations())
+        .extracting(Operation::name)
+        .containsExactly(DEVICE.operation("1786048700002"));
+    assertThat(garbage.statusCode()).isEqualTo(400);
+  }
+
+  /** Sends raw bytes over a fresh socket and returns everything the server answered. */
+  private String rawExchange(String request) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.endpoint().getPort())) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      try {
+        for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+          answer.write(buffer, 0, n);
+          if (answer.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")
+              && complete(answer.toString(StandardCharsets.ISO_8859_1))) {
+            break;
+          }
+        }
+      } catch (java.net.SocketTimeoutException e) {
+        // Whatever arrived is the answer.
+      }
+      return answer.toString(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static boolean complete(String answer) {
+    int headEnd = answer.indexOf("\r\n\r\n");
+    java.util.regex.Matcher length =
+        java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(answer);
+    return headEnd >= 0
+        && length.find()
+        && answer.length() - headEnd - 4 >= Integer.parseInt(length.group(1));
+  }
+
   private static List<String> serverThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)

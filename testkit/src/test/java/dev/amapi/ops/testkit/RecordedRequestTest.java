@@ -12,7 +12,7 @@ class RecordedRequestTest {
       new RecordedRequest(
           "GET",
           "/v1/enterprises/e/devices/d/operations",
-          "pageSize=2&filter=done+%3D+true&access_token=secret&flag",
+          "pageSize=2&filter=done+%3D+true&access_token=secret&oauth_token=secret2&flag",
           Map.of(
               "Authorization", List.of("Bearer ya29.secret"),
               "Accept", List.of("application/json")),
@@ -36,6 +36,7 @@ class RecordedRequestTest {
     assertThat(request.toString())
         .doesNotContain("ya29.secret")
         .doesNotContain("access_token=secret")
+        .doesNotContain("secret2")
         .contains("Bearer <redacted>");
   }
 
