@@ -21,7 +21,14 @@ public enum Client {
    * The baseline of {@link #AMAPI_APACHE}: Apache HttpClient 5's classic client used directly,
    * sending what amapi-ops sends ({@link RawApacheClient}).
    */
-  RAW_APACHE("httpclient5");
+  RAW_APACHE("httpclient5"),
+  /** amapi-ops over OkHttp 5 ({@code transport-okhttp}). */
+  AMAPI_OKHTTP("amapi-ops-transport-okhttp"),
+  /**
+   * The baseline of {@link #AMAPI_OKHTTP}: an {@code OkHttpClient} used directly, sending what
+   * amapi-ops sends ({@link RawOkHttpClient}).
+   */
+  RAW_OKHTTP("okhttp-jvm");
 
   /** The bearer token every client sends; the fake server accepts any. */
   static final String TOKEN = "t";
@@ -45,6 +52,7 @@ public enum Client {
     return switch (this) {
       case AMAPI_JDK -> RAW_JDK;
       case AMAPI_APACHE -> RAW_APACHE;
+      case AMAPI_OKHTTP -> RAW_OKHTTP;
       default -> null;
     };
   }
@@ -60,6 +68,8 @@ public enum Client {
       case GOOGLE -> GoogleClient.open(endpoint, operationName, tls);
       case RAW_JDK -> RawJdkClient.open(endpoint, operationName, tls);
       case RAW_APACHE -> RawApacheClient.open(endpoint, operationName, tls);
+      case AMAPI_OKHTTP -> AmapiOkHttpClient.open(endpoint, operationName, tls);
+      case RAW_OKHTTP -> RawOkHttpClient.open(endpoint, operationName, tls);
     };
   }
 }

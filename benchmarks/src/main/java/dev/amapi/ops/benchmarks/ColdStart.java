@@ -71,6 +71,8 @@ public final class ColdStart {
               Client.AMAPI_JDK,
               Client.RAW_APACHE,
               Client.AMAPI_APACHE,
+              Client.RAW_OKHTTP,
+              Client.AMAPI_OKHTTP,
               Client.GOOGLE)) {
         List<String> entries = new ArrayList<>(List.of(classes.toString()));
         if (!client.artifactId().isEmpty()) {

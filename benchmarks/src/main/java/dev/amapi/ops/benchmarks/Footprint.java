@@ -26,6 +26,7 @@ public final class Footprint {
     DependencyGraph graph = DependencyGraph.load();
     List<Path> jdk = graph.runtimeJarsOf(Client.AMAPI_JDK.artifactId());
     List<Path> apache = graph.runtimeJarsOf(Client.AMAPI_APACHE.artifactId());
+    List<Path> okhttp = graph.runtimeJarsOf(Client.AMAPI_OKHTTP.artifactId());
     Set<Path> both = new LinkedHashSet<>(jdk);
     both.addAll(apache);
     List<Path> google = graph.runtimeJarsOf(Client.GOOGLE.artifactId());
@@ -34,6 +35,7 @@ public final class Footprint {
     System.out.println("|---|---:|---:|---:|---:|");
     row("amapi-ops: domain + rest + transport-jdk", jdk);
     row("amapi-ops: domain + rest + transport-apache", apache);
+    row("amapi-ops: domain + rest + transport-okhttp", okhttp);
     row("amapi-ops: both transports", new ArrayList<>(both));
     row("Google: google-api-services-androidmanagement v1-rev20211122-1.32.1", google);
     if (list) {

@@ -28,7 +28,15 @@ import org.openjdk.jmh.annotations.TearDown;
 public abstract class OnFakeServer {
   static final DeviceName DEVICE = DeviceName.of("LC03k6enk8", "36c339908766f292");
 
-  @Param({"RAW_JDK", "AMAPI_JDK", "RAW_APACHE", "AMAPI_APACHE", "GOOGLE"})
+  @Param({
+    "RAW_JDK",
+    "AMAPI_JDK",
+    "RAW_APACHE",
+    "AMAPI_APACHE",
+    "RAW_OKHTTP",
+    "AMAPI_OKHTTP",
+    "GOOGLE"
+  })
   public Client client;
 
   @Param({"http", "https"})

@@ -45,7 +45,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Ratios {
   private static final List<Client> ORDER =
       List.of(
-          Client.RAW_JDK, Client.AMAPI_JDK, Client.RAW_APACHE, Client.AMAPI_APACHE, Client.GOOGLE);
+          Client.RAW_JDK,
+          Client.AMAPI_JDK,
+          Client.RAW_APACHE,
+          Client.AMAPI_APACHE,
+          Client.RAW_OKHTTP,
+          Client.AMAPI_OKHTTP,
+          Client.GOOGLE);
 
   private final int calls;
   private final int warmup;

@@ -79,7 +79,7 @@ class ClientsOnTheWireTest {
   @ParameterizedTest
   @EnumSource(
       value = Client.class,
-      names = {"AMAPI_JDK", "AMAPI_APACHE", "RAW_JDK", "RAW_APACHE"})
+      names = {"AMAPI_JDK", "AMAPI_APACHE", "AMAPI_OKHTTP", "RAW_JDK", "RAW_APACHE", "RAW_OKHTTP"})
   void amapiOpsAndRawBaselinesSendCancelWithContentLengthZeroAndNoBodyEncoding(Client kind) {
     RecordedRequest cancel = oneCancel(kind);
 
@@ -93,9 +93,14 @@ class ClientsOnTheWireTest {
   @ParameterizedTest
   @EnumSource(
       value = Client.class,
-      names = {"RAW_JDK", "RAW_APACHE"})
+      names = {"RAW_JDK", "RAW_APACHE", "RAW_OKHTTP"})
   void rawBaselinesSendTheHeadersAmapiOpsSends(Client raw) {
-    Client sdk = raw == Client.RAW_JDK ? Client.AMAPI_JDK : Client.AMAPI_APACHE;
+    Client sdk =
+        switch (raw) {
+          case RAW_JDK -> Client.AMAPI_JDK;
+          case RAW_APACHE -> Client.AMAPI_APACHE;
+          default -> Client.AMAPI_OKHTTP;
+        };
     assertThat(sdk.baseline()).isEqualTo(raw);
 
     RecordedRequest ours = oneCancel(sdk);

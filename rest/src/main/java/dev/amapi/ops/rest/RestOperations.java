@@ -23,6 +23,7 @@ import dev.amapi.ops.rest.spi.TransportResponse;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,7 @@ final class RestOperations implements DeviceOperations {
   private final String apiClient;
   private final long requestTimeoutNanos;
   private volatile boolean closed;
+  private volatile @Nullable TokenHeaders lastHeaders;
 
   /** Creates the client; it closes {@code transport} when closed. */
   RestOperations(HttpTransport transport, RestSettings settings) {
@@ -269,6 +271,44 @@ final class RestOperations implements DeviceOperations {
             });
     own.allowCoreThreadTimeOut(true);
     return own;
+  }
+
+  /**
+   * Returns the headers every request with this token carries. Tokens change rarely (an hour
+   * apart), so the last token's headers are kept and reused; the quota project is read each time
+   * the token changes.
+   */
+  private Map<String, String> headersFor(AccessToken token) {
+    TokenHeaders last = lastHeaders;
+    if (last != null && last.token.equals(token)) {
+      return last.headers;
+    }
+    Map<String, String> headers = new LinkedHashMap<>(8);
+    headers.put("authorization", "Bearer " + token.value());
+    headers.put("accept", JSON);
+    headers.put("user-agent", userAgent);
+    headers.put("x-goog-api-client", apiClient);
+    tokens
+        .quotaProject()
+        .ifPresent(
+            project ->
+                headers.put(
+                    "x-goog-user-project",
+                    HeaderValues.requireVisible("the token source's quota project", project)));
+    Map<String, String> fixed = Collections.unmodifiableMap(headers);
+    lastHeaders = new TokenHeaders(token, fixed);
+    return fixed;
+  }
+
+  /** A token and the headers that carry it; never printed (the record's text would hold it). */
+  private static final class TokenHeaders {
+    final AccessToken token;
+    final Map<String, String> headers;
+
+    TokenHeaders(AccessToken token, Map<String, String> headers) {
+      this.token = token;
+      this.headers = headers;
+    }
   }
 
   private static Optional<Duration> serverDelay(
@@ -555,22 +595,10 @@ final class RestOperations implements DeviceOperations {
     }
 
     TransportRequest request(AccessToken token, long timeLeftNanos) {
-      Map<String, String> headers = new LinkedHashMap<>(8);
-      headers.put("authorization", "Bearer " + token.value());
-      headers.put("accept", JSON);
-      headers.put("user-agent", userAgent);
-      headers.put("x-goog-api-client", apiClient);
-      tokens
-          .quotaProject()
-          .ifPresent(
-              project ->
-                  headers.put(
-                      "x-goog-user-project",
-                      HeaderValues.requireVisible("the token source's quota project", project)));
       return new TransportRequest(
           method,
           uri,
-          headers,
+          headersFor(token),
           Duration.ofNanos(Math.max(0, timeLeftNanos)),
           settings.maxResponseBytes());
     }

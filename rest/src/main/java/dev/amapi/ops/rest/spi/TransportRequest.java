@@ -43,11 +43,23 @@ public record TransportRequest(
   public TransportRequest {
     requireNonNull(method, "method");
     requireNonNull(uri, "uri");
-    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    headers = copyOf(headers);
     requireNonNull(timeout, "timeout");
     if (maxResponseBytes < 0) {
       throw new IllegalArgumentException("maxResponseBytes must not be negative");
     }
+  }
+
+  // The binding hands the same unmodifiable map to every request with the same token: kept as it
+  // is, it costs no copy per call. Any other map is copied, in order.
+  private static final Class<?> UNMODIFIABLE_MAP =
+      Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
+  private static Map<String, String> copyOf(Map<String, String> headers) {
+    if (headers.getClass() == UNMODIFIABLE_MAP) {
+      return headers;
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   /** Returns the method and URI and the header names: never a header value (one is the token). */

@@ -19,7 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,10 +47,28 @@ final class JdkHttpTransport implements HttpTransport {
   // client is unreachable, and the caller may keep the closed DeviceOperations around.
   private volatile @Nullable HttpClient client;
   private final @Nullable ThreadPoolExecutor ownedExecutor;
+  // The threads that wait in HttpClient.send(): the transport's own, so that abort() may interrupt
+  // one (which makes the JDK end the exchange, on every version) without touching a caller's.
+  private final ThreadPoolExecutor senders;
 
   private JdkHttpTransport(HttpClient client, @Nullable ThreadPoolExecutor ownedExecutor) {
     this.client = client;
     this.ownedExecutor = ownedExecutor;
+    int id = CLIENTS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    this.senders =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "amapi-jdk-send-" + id + "-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   static JdkHttpTransport create(RestSettings settings) {
@@ -55,7 +76,9 @@ final class JdkHttpTransport implements HttpTransport {
     AtomicInteger threads = new AtomicInteger();
     // A bounded pool of our own: the client's tasks never block, so a few threads serve any number
     // of callers, and close() can end them.
-    int size = Math.max(2, Runtime.getRuntime().availableProcessors());
+    int size =
+        Integer.getInteger(
+            "amapi.jdk.threads", Math.max(2, Runtime.getRuntime().availableProcessors()));
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             size,
@@ -102,6 +125,7 @@ final class JdkHttpTransport implements HttpTransport {
       return;
     }
     client = null;
+    senders.shutdownNow(); // the transport's own threads: their exchanges are aborted already
     ThreadPoolExecutor executor = ownedExecutor;
     if (executor == null) {
       return; // the caller's client is the caller's to close
@@ -127,7 +151,7 @@ final class JdkHttpTransport implements HttpTransport {
   private final class JdkExchange implements Exchange, HttpResponse.BodyHandler<Void> {
     private final TransportRequest request;
     private final CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
-    private volatile @Nullable CompletableFuture<?> sent;
+    private volatile @Nullable Future<?> sent;
 
     JdkExchange(TransportRequest request) {
       this.request = request;
@@ -147,14 +171,29 @@ final class JdkHttpTransport implements HttpTransport {
         // An empty body with Content-Length: 0; no chunking, no encoding.
         builder.method(request.method().name(), HttpRequest.BodyPublishers.noBody());
       }
-      CompletableFuture<HttpResponse<Void>> pending = current.sendAsync(builder.build(), this);
+      HttpRequest jdk = builder.build();
+      // send(), not sendAsync(): the future sendAsync() returns completes one hop later on the
+      // common pool, which on a two-core machine is a new thread per call. The answer itself comes
+      // through the body subscriber, on the client's thread, straight to the waiting caller.
+      Future<?> pending;
+      try {
+        pending =
+            senders.submit(
+                () -> {
+                  try {
+                    current.send(jdk, this);
+                  } catch (IOException e) {
+                    answer.completeExceptionally(e);
+                  } catch (InterruptedException e) {
+                    answer.completeExceptionally(new InterruptedIOException("aborted"));
+                  } catch (RuntimeException | Error e) {
+                    answer.completeExceptionally(e);
+                  }
+                });
+      } catch (RejectedExecutionException e) {
+        throw new IllegalStateException("The transport is closed", e);
+      }
       sent = pending;
-      pending.whenComplete(
-          (response, error) -> {
-            if (error != null) {
-              answer.completeExceptionally(error);
-            }
-          });
       if (answer.isDone()) {
         pending.cancel(true); // aborted while it was being sent
       }
@@ -185,9 +224,9 @@ final class JdkHttpTransport implements HttpTransport {
     @Override
     public void abort() {
       answer.completeExceptionally(new IOException("aborted"));
-      CompletableFuture<?> pending = sent;
+      Future<?> pending = sent;
       if (pending != null) {
-        pending.cancel(true); // Java 16+: ends the exchange and drops its connection
+        pending.cancel(true); // interrupts our sender: the JDK then ends the exchange
       }
     }
 
@@ -200,12 +239,19 @@ final class JdkHttpTransport implements HttpTransport {
     private final class CappedBody implements HttpResponse.BodySubscriber<Void> {
       private final HttpResponse.ResponseInfo info;
       private final CompletableFuture<Void> done = new CompletableFuture<>();
-      private byte[] bytes = new byte[512];
+      private byte[] bytes;
       private int length;
       private volatile Flow.@Nullable Subscription subscription;
 
       CappedBody(HttpResponse.ResponseInfo info) {
         this.info = info;
+        // Sized by Content-Length when the server says it (the API does): one array, no growth.
+        long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
+        this.bytes =
+            new byte
+                [declared >= 0 && declared <= request.maxResponseBytes()
+                    ? (int) declared
+                    : Math.min(512, request.maxResponseBytes())];
       }
 
       @Override
@@ -234,7 +280,8 @@ final class JdkHttpTransport implements HttpTransport {
           int take = Math.min(limit - length, buffer.remaining());
           if (length + take > bytes.length) {
             bytes =
-                Arrays.copyOf(bytes, Math.max(length + take, Math.min(limit, bytes.length * 2)));
+                Arrays.copyOf(
+                    bytes, Math.max(length + take, (int) Math.min(limit, bytes.length * 2L)));
           }
           buffer.get(bytes, length, take);
           length += take;
