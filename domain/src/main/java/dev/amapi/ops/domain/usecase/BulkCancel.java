@@ -533,8 +533,17 @@ public final class BulkCancel {
             public void cancel(OperationName operation) {
               call(
                   () -> {
-                    sent[0] = true;
-                    cancelPort.cancel(operation);
+                    try {
+                      cancelPort.cancel(operation);
+                      sent[0] = true;
+                    } catch (AmapiException e) {
+                      // An answered error cancelled nothing; with no answer, it may have.
+                      sent[0] |= e.httpStatus().isEmpty();
+                      throw e;
+                    } catch (RuntimeException e) {
+                      sent[0] = true;
+                      throw e;
+                    }
                     return null;
                   });
             }
