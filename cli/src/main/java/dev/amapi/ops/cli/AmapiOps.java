@@ -1,6 +1,7 @@
 package dev.amapi.ops.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +94,16 @@ final class AmapiOps implements Callable<Integer> {
   int maxAttempts = 5;
 
   @Option(
+      names = "--request-timeout",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How long one attempt of a call may take, from sending to the whole answer, such as"
+              + " 10s (the default), 500ms, 1m.")
+  @Nullable Duration requestTimeout;
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
@@ -117,7 +128,8 @@ final class AmapiOps implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new Failure(
-        ExitCode.USAGE, "name a command: cancel, get or list (see 'amapi-ops --help')");
+        ExitCode.USAGE,
+        "name a command: cancel, cancel-pending, get, list or help (see 'amapi-ops --help')");
   }
 
   /** Returns the tool's version, from its jar's manifest. */
