@@ -21,7 +21,6 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -204,9 +203,9 @@ public final class BulkCancel {
    */
   public Run start(Stream<DeviceName> devices, BulkCancelListener listener) {
     requireNonNull(devices, "devices");
-    Run run = start(devices.iterator(), listener);
-    run.report().whenComplete((report, error) -> devices.close());
-    return run;
+    return new Run(new WorkSource<>(devices.iterator(), WorkItem.Device::new), listener)
+        .closingAtTheEnd(devices)
+        .start();
   }
 
   /**
@@ -328,6 +327,14 @@ public final class BulkCancel {
       this.nextSlotNanos = startNanos;
       this.pausedUntilNanos = startNanos;
       this.intervalNanos = Math.max(1, Math.round(1e9 / ratePerSecond));
+    }
+
+    private @Nullable AutoCloseable source;
+
+    /** Closes the devices' source once every worker is done (not when the future is cancelled). */
+    private Run closingAtTheEnd(AutoCloseable source) {
+      this.source = source;
+      return this;
     }
 
     private Run start() {
@@ -461,10 +468,26 @@ public final class BulkCancel {
     private void workerDone() {
       BulkCancelReport last = null;
       Throwable error;
+      boolean lastWorker;
       synchronized (countsLock) {
         workersLeft--;
+        lastWorker = workersLeft == 0;
+      }
+      AutoCloseable closing = source;
+      if (lastWorker && closing != null) {
+        try {
+          closing.close();
+        } catch (Exception e) {
+          synchronized (countsLock) {
+            if (failure == null) {
+              failure = e instanceof RuntimeException ? e : new IllegalStateException(e);
+            }
+          }
+        }
+      }
+      synchronized (countsLock) {
         error = failure;
-        if (workersLeft == 0 && error == null) {
+        if (lastWorker && error == null) {
           last = snapshot();
         }
       }
@@ -590,8 +613,7 @@ public final class BulkCancel {
         @Nullable Operation operation,
         @Nullable Status status) {
       BulkCancelListener.OperationDone event =
-          new BulkCancelListener.OperationDone(
-              name, outcome, Optional.ofNullable(operation), Optional.ofNullable(status));
+          new BulkCancelListener.OperationDone(name, outcome, operation, status);
       synchronized (countsLock) {
         counts.merge(outcome, 1L, Long::sum);
         listener.operationDone(event);

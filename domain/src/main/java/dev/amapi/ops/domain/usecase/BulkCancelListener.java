@@ -6,7 +6,9 @@ import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.Status;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hears the progress of a {@link BulkCancel} run: each operation's outcome, each device that could
@@ -46,32 +48,94 @@ public interface BulkCancelListener {
   default void progress(BulkCancelReport soFar) {}
 
   /**
-   * What came of one operation.
-   *
-   * @param name the operation
-   * @param outcome what came of it
-   * @param operation the operation as last read, if it was read
-   * @param status the operation's error ({@code CANCELLED}, {@code FAILED}), the server's answer
-   *     ({@code NOT_SUPPORTED}, {@code NOT_FOUND}), or the call's error ({@code ERROR}); else empty
+   * What came of one operation: its name, its outcome, the operation as last read (if it was read),
+   * and the status the outcome rests on: the operation's error ({@code CANCELLED}, {@code FAILED}),
+   * the server's answer ({@code NOT_SUPPORTED}, {@code NOT_FOUND}), or the call's error ({@code
+   * ERROR}). Immutable.
    */
-  record OperationDone(
-      OperationName name,
-      BulkOutcome outcome,
-      Optional<Operation> operation,
-      Optional<Status> status) {
+  final class OperationDone {
+    private final OperationName name;
+    private final BulkOutcome outcome;
+    private final @Nullable Operation operation;
+    private final @Nullable Status status;
+
     /**
-     * Rejects nulls.
+     * Rejects a null name or outcome.
      *
      * @param name the operation
      * @param outcome what came of it
-     * @param operation the operation as last read, if it was read
-     * @param status the status the outcome rests on, if any
+     * @param operation the operation as last read, or null if it was not read
+     * @param status the status the outcome rests on, or null for none
      */
-    public OperationDone {
-      requireNonNull(name, "name");
-      requireNonNull(outcome, "outcome");
-      requireNonNull(operation, "operation");
-      requireNonNull(status, "status");
+    public OperationDone(
+        OperationName name,
+        BulkOutcome outcome,
+        @Nullable Operation operation,
+        @Nullable Status status) {
+      this.name = requireNonNull(name, "name");
+      this.outcome = requireNonNull(outcome, "outcome");
+      this.operation = operation;
+      this.status = status;
+    }
+
+    /**
+     * Returns the operation's name.
+     *
+     * @return the name
+     */
+    public OperationName name() {
+      return name;
+    }
+
+    /**
+     * Returns what came of the operation.
+     *
+     * @return the outcome
+     */
+    public BulkOutcome outcome() {
+      return outcome;
+    }
+
+    /**
+     * Returns the operation as last read.
+     *
+     * @return the operation, or empty if it was not read
+     */
+    public Optional<Operation> operation() {
+      return Optional.ofNullable(operation);
+    }
+
+    /**
+     * Returns the status the outcome rests on.
+     *
+     * @return the status, or empty for none (such as {@code COMPLETED})
+     */
+    public Optional<Status> status() {
+      return Optional.ofNullable(status);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof OperationDone other
+          && name.equals(other.name)
+          && outcome == other.outcome
+          && Objects.equals(operation, other.operation)
+          && Objects.equals(status, other.status);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, outcome, operation, status);
+    }
+
+    @Override
+    public String toString() {
+      return "OperationDone{"
+          + name
+          + ": "
+          + outcome
+          + (status == null ? "" : ", " + status.code())
+          + '}';
     }
   }
 }

@@ -500,6 +500,26 @@ class BulkCancelTest {
   }
 
   @Test
+  void stream_isClosedWhenTheRunEnds() {
+    List<DeviceName> devices = seedFleet(3);
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    BulkCancelReport report =
+        assertTimeoutPreemptively(
+            GUARD,
+            () ->
+                bulk()
+                    .build()
+                    .start(
+                        devices.stream().onClose(() -> closed.set(true)), BulkCancelListener.NONE)
+                    .await());
+
+    assertThat(report.count(BulkOutcome.CANCELLED)).isEqualTo(9);
+    assertThat(closed).isTrue();
+  }
+
+  @Test
   void builder_rejectsOutOfRangeSettings() {
     BulkCancel.Builder builder = BulkCancel.builder(fleet, fleet, fleet);
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
