@@ -2,6 +2,7 @@ package dev.amapi.ops.cli;
 
 import dev.amapi.ops.auth.GoogleAccessTokenSource;
 import dev.amapi.ops.domain.AccessToken;
+import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
@@ -17,6 +18,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,7 +111,9 @@ final class Connection implements AutoCloseable {
     String credentials = options.credentials;
     if (credentials != null) {
       try {
-        return GoogleAccessTokenSource.fromServiceAccountKey(Path.of(credentials));
+        return new ExplainedTokens(
+            GoogleAccessTokenSource.fromServiceAccountKey(Path.of(credentials))
+                .withoutTokenRequestRetries());
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw new Failure(ExitCode.AUTH, credentialsProblem(credentials, e), e);
       }
@@ -125,6 +129,59 @@ final class Connection implements AutoCloseable {
               + " login --scopes="
               + AccessTokenSource.SCOPE
               + ",https://www.googleapis.com/auth/cloud-platform' (or try --fake).",
+          e);
+    }
+  }
+
+  /**
+   * A token source whose failure to reach the token endpoint ends the command at once with a line
+   * saying so, rather than as an API call that got no answer (whose hint is to check --endpoint).
+   */
+  private static final class ExplainedTokens implements AccessTokenSource {
+    private final AccessTokenSource tokens;
+
+    ExplainedTokens(AccessTokenSource tokens) {
+      this.tokens = tokens;
+    }
+
+    @Override
+    public AccessToken token() {
+      try {
+        return tokens.token();
+      } catch (AmapiException e) {
+        throw explained(e);
+      }
+    }
+
+    @Override
+    public AccessToken refresh(AccessToken rejected) {
+      try {
+        return tokens.refresh(rejected);
+      } catch (AmapiException e) {
+        throw explained(e);
+      }
+    }
+
+    @Override
+    public Optional<String> quotaProject() {
+      return tokens.quotaProject();
+    }
+
+    @Override
+    public Optional<String> universeDomain() {
+      return tokens.universeDomain();
+    }
+
+    private static RuntimeException explained(AmapiException e) {
+      if (e.code() != Code.UNAVAILABLE) {
+        return e;
+      }
+      return new Failure(
+          ExitCode.ERROR,
+          "cannot reach the token endpoint of the --credentials key file: "
+              + Failure.sentence(e.status().message())
+              + " Check the network (or proxy) and the key file's token_uri; nothing was sent to"
+              + " the API.",
           e);
     }
   }

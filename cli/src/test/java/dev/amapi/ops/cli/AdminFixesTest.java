@@ -1,10 +1,19 @@
 package dev.amapi.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.amapi.ops.testkit.FakeAmapiServer;
+import dev.amapi.ops.testkit.ServiceAccountKeys;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +103,59 @@ class AdminFixesTest {
         .asString()
         .contains("\"authorized_user\"", "GOOGLE_APPLICATION_CREDENTIALS=" + file)
         .doesNotContain("applicationDefault()", "GoogleCredentials");
+  }
+
+  /**
+   * Tests that a token endpoint that cannot be reached is said so after one try: the connection is
+   * not retried for seconds, and the line names the token endpoint, not --endpoint.
+   */
+  @Test
+  void tokenEndpointUnreachable_isSaidAtOnce() throws Exception {
+    AtomicInteger connections = new AtomicInteger();
+    try (ServerSocket tokenEndpoint = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        FakeAmapiServer server = FakeAmapiServer.start()) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                // Every connection is closed at once, before any answer.
+                while (!tokenEndpoint.isClosed()) {
+                  try (Socket socket = tokenEndpoint.accept()) {
+                    connections.incrementAndGet();
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      Path key =
+          ServiceAccountKeys.generate()
+              .withTokenUri(
+                  URI.create("http://127.0.0.1:" + tokenEndpoint.getLocalPort() + "/token"))
+              .writeTo(dir.resolve("key.json"));
+
+      CliRun run =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () ->
+                  CliRun.of(
+                      "--endpoint",
+                      server.endpoint().toString(),
+                      "--credentials",
+                      key.toString(),
+                      "get",
+                      FakeFleet.PENDING_REBOOT.toString()));
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err().lines())
+          .singleElement()
+          .asString()
+          .startsWith("amapi-ops: cannot reach the token endpoint of the --credentials key file: ")
+          .contains("token_uri")
+          .doesNotContain("--endpoint");
+      assertThat(connections).hasValue(1);
+      assertThat(server.requestCount()).isZero();
+    }
   }
 
   /** Tests that --page-size 0 is refused, as the help says 1 to 1000. */
