@@ -70,8 +70,8 @@ final class AmapiOps implements Callable<Integer> {
       names = "--fake",
       scope = ScopeType.INHERIT,
       description =
-          "Run against a built-in fake server with sample operations on two devices of enterprise"
-              + " LC03k6enk8; needs no credentials and sends nothing to Google.")
+          "Run against a built-in fake server with sample operations on two devices and 40 kiosks"
+              + " of enterprise LC03k6enk8; needs no credentials and sends nothing to Google.")
   boolean fake;
 
   @Option(
@@ -100,7 +100,7 @@ final class AmapiOps implements Callable<Integer> {
       converter = DurationConverter.class,
       description =
           "How long one attempt of a call may take, from sending to the whole answer, such as"
-              + " 10s (the default), 500ms, 1m.")
+              + " 10s (the default), 500ms, 1m; at most 1h.")
   @Nullable Duration requestTimeout;
 
   @Option(

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Connection implements AutoCloseable {
   /** What the fake server is sent as a token; it accepts any. */
+  /** The longest --request-timeout: an attempt that waits longer has hung. */
+  private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofHours(1);
+
   private static final AccessToken FAKE_TOKEN = AccessToken.of("amapi-ops-fake-token");
 
   private final DeviceOperations operations;
@@ -247,6 +250,13 @@ final class Connection implements AutoCloseable {
     }
     Duration requestTimeout = options.requestTimeout;
     if (requestTimeout != null) {
+      if (requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
+        throw new Failure(
+            ExitCode.USAGE,
+            "--request-timeout must be at most 1h, was "
+                + CancelCommand.format(requestTimeout)
+                + ". See 'amapi-ops --help'.");
+      }
       builder.requestTimeout(requestTimeout);
     }
     try {

@@ -204,8 +204,21 @@ class AdminFixesTest {
             "--fake", "--request-timeout", "soon", "get", FakeFleet.PENDING_REBOOT.toString());
 
     assertThat(ok.exitCode()).as(ok.err()).isZero();
+    CliRun huge =
+        CliRun.of(
+            "--fake",
+            "--request-timeout",
+            "999999999h",
+            "get",
+            FakeFleet.PENDING_REBOOT.toString());
+
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("--request-timeout");
+    assertThat(huge.exitCode()).isEqualTo(2);
+    assertThat(huge.errorLines())
+        .singleElement()
+        .asString()
+        .contains("--request-timeout must be at most 1h");
     assertThat(CliRun.of("get", "--help").out()).contains("--request-timeout=DURATION");
   }
 
