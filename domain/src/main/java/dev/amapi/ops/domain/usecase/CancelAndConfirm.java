@@ -153,8 +153,9 @@ public final class CancelAndConfirm {
    * @param deadline how long to wait, from now, for the operation to be done; positive
    * @return what came of the cancel
    * @throws IllegalArgumentException if {@code deadline} is zero or negative
-   * @throws AmapiException as a port threw it, for any error but {@code NOT_FOUND} and a cancel's
-   *     {@code UNIMPLEMENTED} (which are outcomes); with {@link Code#CANCELLED} when interrupted
+   * @throws AmapiException as a port threw it, for any error but {@code NOT_FOUND}, a cancel's
+   *     {@code UNIMPLEMENTED} and a cancel's {@code FAILED_PRECONDITION} on an operation read back
+   *     done (which are outcomes); with {@link Code#CANCELLED} when interrupted
    */
   public CancelOutcome cancelAndConfirm(OperationName name, Duration deadline) {
     requireNonNull(name, "name");
