@@ -162,6 +162,19 @@ public final class GoogleAccessTokenSource implements AccessTokenSource {
   }
 
   /**
+   * Returns a copy whose token requests google-auth-library does not retry. By default the library
+   * retries a token request that gets no answer or a server error, with a growing backoff, for
+   * several seconds before failing; a tool that should say at once that the token endpoint cannot
+   * be reached uses this copy. The copy fetches and caches its own token.
+   *
+   * @return a new source over the same credentials and quota project; this one is unchanged
+   */
+  public GoogleAccessTokenSource withoutTokenRequestRetries() {
+    return new GoogleAccessTokenSource(
+        credentials.createWithCustomRetryStrategy(false), new Shared(), quotaProject);
+  }
+
+  /**
    * Returns a copy that bills quota to {@code project} ({@code x-goog-user-project}) instead of the
    * credentials' own quota project. The copy shares this source's tokens.
    *

@@ -1,6 +1,7 @@
 package dev.amapi.ops.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -69,8 +70,8 @@ final class AmapiOps implements Callable<Integer> {
       names = "--fake",
       scope = ScopeType.INHERIT,
       description =
-          "Run against a built-in fake server with sample operations on two devices of enterprise"
-              + " LC03k6enk8; needs no credentials and sends nothing to Google.")
+          "Run against a built-in fake server with sample operations on two devices and 40 kiosks"
+              + " of enterprise LC03k6enk8; needs no credentials and sends nothing to Google.")
   boolean fake;
 
   @Option(
@@ -91,6 +92,16 @@ final class AmapiOps implements Callable<Integer> {
       description =
           "Attempts per call when the server is unavailable, the first included; default 5.")
   int maxAttempts = 5;
+
+  @Option(
+      names = "--request-timeout",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How long one attempt of a call may take, from sending to the whole answer, such as"
+              + " 10s (the default), 500ms, 1m; at most 1h.")
+  @Nullable Duration requestTimeout;
 
   @Option(
       names = "--verbose",
@@ -117,7 +128,8 @@ final class AmapiOps implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new Failure(
-        ExitCode.USAGE, "name a command: cancel, get or list (see 'amapi-ops --help')");
+        ExitCode.USAGE,
+        "name a command: cancel, cancel-pending, get, list or help (see 'amapi-ops --help')");
   }
 
   /** Returns the tool's version, from its jar's manifest. */

@@ -2,11 +2,13 @@ package dev.amapi.ops.cli;
 
 import dev.amapi.ops.auth.GoogleAccessTokenSource;
 import dev.amapi.ops.domain.AccessToken;
+import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.rest.DeviceOperationsBuilder;
 import dev.amapi.ops.rest.RetryPolicy;
+import dev.amapi.ops.rest.WireFormat;
 import dev.amapi.ops.testkit.FakeAmapiServer;
 import dev.amapi.ops.transport.apache.ApacheHttpOperations;
 import dev.amapi.ops.transport.jdk.JdkHttpOperations;
@@ -14,8 +16,12 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Connection implements AutoCloseable {
   /** What the fake server is sent as a token; it accepts any. */
+  /** The longest --request-timeout: an attempt that waits longer has hung. */
+  private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofHours(1);
+
   private static final AccessToken FAKE_TOKEN = AccessToken.of("amapi-ops-fake-token");
 
   private final DeviceOperations operations;
@@ -60,6 +69,8 @@ final class Connection implements AutoCloseable {
                 + FakeFleet.ENTERPRISE
                 + ", cancel behaviour: "
                 + options.fakeScript
+                + ", change it with --fake-script "
+                + FakeScript.labels()
                 + "); nothing is sent to Google");
         err.flush();
         return new Connection(client, server);
@@ -103,14 +114,11 @@ final class Connection implements AutoCloseable {
     String credentials = options.credentials;
     if (credentials != null) {
       try {
-        return GoogleAccessTokenSource.fromServiceAccountKey(Path.of(credentials));
+        return new ExplainedTokens(
+            GoogleAccessTokenSource.fromServiceAccountKey(Path.of(credentials))
+                .withoutTokenRequestRetries());
       } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new Failure(
-            ExitCode.AUTH,
-            "cannot load credentials: "
-                + Failure.sentence(String.valueOf(e.getMessage()))
-                + " Pass a service-account key file (JSON) with --credentials FILE.",
-            e);
+        throw new Failure(ExitCode.AUTH, credentialsProblem(credentials, e), e);
       }
     }
     try {
@@ -129,6 +137,94 @@ final class Connection implements AutoCloseable {
   }
 
   /**
+   * A token source whose failure to reach the token endpoint ends the command at once with a line
+   * saying so, rather than as an API call that got no answer (whose hint is to check --endpoint).
+   */
+  private static final class ExplainedTokens implements AccessTokenSource {
+    private final AccessTokenSource tokens;
+
+    ExplainedTokens(AccessTokenSource tokens) {
+      this.tokens = tokens;
+    }
+
+    @Override
+    public AccessToken token() {
+      try {
+        return tokens.token();
+      } catch (AmapiException e) {
+        throw explained(e);
+      }
+    }
+
+    @Override
+    public AccessToken refresh(AccessToken rejected) {
+      try {
+        return tokens.refresh(rejected);
+      } catch (AmapiException e) {
+        throw explained(e);
+      }
+    }
+
+    @Override
+    public Optional<String> quotaProject() {
+      return tokens.quotaProject();
+    }
+
+    @Override
+    public Optional<String> universeDomain() {
+      return tokens.universeDomain();
+    }
+
+    private static RuntimeException explained(AmapiException e) {
+      if (e.code() != Code.UNAVAILABLE) {
+        return e;
+      }
+      return new Failure(
+          ExitCode.ERROR,
+          "cannot reach the token endpoint of the --credentials key file: "
+              + Failure.sentence(e.status().message())
+              + " Check the network (or proxy) and the key file's token_uri; nothing was sent to"
+              + " the API.",
+          e);
+    }
+  }
+
+  private static final Pattern CREDENTIALS_TYPE = Pattern.compile("its \"type\" is \"([^\"]*)\"");
+
+  /**
+   * Says what is wrong with a {@code --credentials} file in the tool's terms: the auth module's
+   * message speaks to programmers (a JSON library's advice, the SDK's method names).
+   */
+  static String credentialsProblem(String file, RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    String take =
+        " --credentials takes a service-account key file: the JSON a Google Cloud console"
+            + " download gives, with \"type\": \"service_account\".";
+    if (message.contains(" is not valid JSON") || message.contains("it is not a JSON object")) {
+      return "cannot load credentials: " + file + " is not a JSON key file." + take;
+    }
+    Matcher type = CREDENTIALS_TYPE.matcher(message);
+    if (type.find()) {
+      return "cannot load credentials: "
+          + file
+          + " holds credentials of type \""
+          + WireFormat.oneLine(type.group(1))
+          + "\", which --credentials cannot use."
+          + take
+          + " For other credentials, leave --credentials out and set"
+          + " GOOGLE_APPLICATION_CREDENTIALS="
+          + file
+          + " (Application Default Credentials).";
+    }
+    if (message.contains("its \"type\" is missing")) {
+      return "cannot load credentials: " + file + " has no \"type\"." + take;
+    }
+    return "cannot load credentials: "
+        + Failure.sentence(message)
+        + " Pass a service-account key file (JSON) with --credentials FILE.";
+  }
+
+  /**
    * Builds the client. The settings are checked first, so that a bad endpoint is a usage error even
    * when no credentials could be loaded; only then are the credentials asked for.
    */
@@ -139,10 +235,31 @@ final class Connection implements AutoCloseable {
           case JDK -> JdkHttpOperations.builder();
           case APACHE -> ApacheHttpOperations.builder();
         };
+    if (options.maxAttempts < 1) {
+      throw new Failure(
+          ExitCode.USAGE,
+          "--max-attempts must be at least 1 (the first attempt), was " + options.maxAttempts);
+    }
     try {
       if (endpoint != null) {
         builder.endpoint(endpoint);
       }
+    } catch (IllegalArgumentException e) {
+      throw new Failure(
+          ExitCode.USAGE, "--endpoint: " + Failure.sentence(String.valueOf(e.getMessage())), e);
+    }
+    Duration requestTimeout = options.requestTimeout;
+    if (requestTimeout != null) {
+      if (requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
+        throw new Failure(
+            ExitCode.USAGE,
+            "--request-timeout must be at most 1h, was "
+                + CancelCommand.format(requestTimeout)
+                + ". See 'amapi-ops --help'.");
+      }
+      builder.requestTimeout(requestTimeout);
+    }
+    try {
       builder
           .applicationName("amapi-ops-cli/" + AmapiOps.version())
           .retryPolicy(

@@ -68,12 +68,15 @@ enum ExitCode {
     };
   }
 
-  /**
-   * Returns the codes a command that makes its calls and does not wait for an operation can exit
-   * with: all but the outcomes only {@code cancel --wait} reports.
-   */
-  static Set<ExitCode> withoutWaiting() {
-    return EnumSet.complementOf(EnumSet.of(COMPLETED, FAILED, STILL_RUNNING));
+  /** Returns the codes a read (get, list) can exit with: no outcome of a cancel. */
+  static Set<ExitCode> ofReads() {
+    return EnumSet.of(OK, NOT_FOUND, ERROR, AUTH, USAGE);
+  }
+
+  /** Returns the exit code of a read (get, list) that failed with this code. */
+  static ExitCode ofRead(Code code) {
+    ExitCode exit = of(code);
+    return ofReads().contains(exit) ? exit : ERROR;
   }
 
   /**

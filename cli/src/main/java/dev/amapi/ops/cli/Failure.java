@@ -36,6 +36,19 @@ final class Failure extends RuntimeException {
    * @param device the device involved, for the hint to list its operations
    */
   static Failure of(String what, DeviceName device, AmapiException e) {
+    return of(what, device, e, ExitCode.of(e.code()), true);
+  }
+
+  /**
+   * Returns the line for a read (get, list) that failed: as {@link #of(String, DeviceName,
+   * AmapiException)}, with the exit codes of a read and no hint about cancelling.
+   */
+  static Failure ofRead(String what, DeviceName device, AmapiException e) {
+    return of(what, device, e, ExitCode.ofRead(e.code()), false);
+  }
+
+  private static Failure of(
+      String what, DeviceName device, AmapiException e, ExitCode exit, boolean cancelling) {
     Code code = e.code();
     String message = e.status().message();
     if (message.isEmpty() && e.getCause() != null) {
@@ -45,11 +58,11 @@ final class Failure extends RuntimeException {
     if (!message.isEmpty()) {
       line.append(": ").append(sentence(message));
     }
-    String hint = hint(code, device, e);
+    String hint = code == Code.UNIMPLEMENTED && !cancelling ? "" : hint(code, device, e);
     if (!hint.isEmpty()) {
       line.append(' ').append(hint);
     }
-    return new Failure(ExitCode.of(code), line.toString(), e);
+    return new Failure(exit, line.toString(), e);
   }
 
   private static String hint(Code code, DeviceName device, AmapiException e) {

@@ -12,10 +12,14 @@ import dev.amapi.ops.domain.Status;
 import dev.amapi.ops.testkit.FakeOperations;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * The operations {@code --fake} starts with: two devices of one enterprise, with fixed names so
- * that documentation and tests can use them.
+ * The operations {@code --fake} starts with: two devices of one enterprise with a few operations of
+ * each kind, and a fleet of {@value #KIOSK_COUNT} lobby kiosks with two pending commands and a
+ * finished one each, for {@code cancel-pending}; fixed names, so that documentation and tests can
+ * use them.
  */
 final class FakeFleet {
   static final String ENTERPRISE = "LC03k6enk8";
@@ -39,6 +43,17 @@ final class FakeFleet {
 
   /** A CLEAR_APP_DATA on the warehouse scanner that failed. */
   static final OperationName FAILED_CLEAR_APP_DATA = WAREHOUSE_SCANNER.operation("1786043318046");
+
+  /** How many kiosks the fleet has. */
+  static final int KIOSK_COUNT = 40;
+
+  /** The kiosks, each with a pending REBOOT and LOCK and a finished LOCK. */
+  static final List<DeviceName> KIOSKS =
+      IntStream.range(0, KIOSK_COUNT)
+          .mapToObj(i -> DeviceName.of(ENTERPRISE, String.format("7a51c0de%08x", 0x4b10 + i)))
+          .toList();
+
+  private static final long KIOSK_FIRST_OPERATION = 1786030000000L;
 
   private static final Duration COMMAND_DURATION = Duration.ofMinutes(10);
 
@@ -78,6 +93,20 @@ final class FakeFleet {
     operations.seed(
         Operation.pending(
             PENDING_SCANNER_REBOOT, command(CommandType.REBOOT, PENDING_SCANNER_REBOOT)));
+
+    long id = KIOSK_FIRST_OPERATION;
+    for (DeviceName kiosk : KIOSKS) {
+      OperationName finished = kiosk.operation(Long.toString(id++));
+      operations.seed(
+          Operation.builder(finished)
+              .metadata(command(CommandType.LOCK, finished))
+              .result(OperationResult.Succeeded.issueCommandResponse())
+              .build());
+      OperationName reboot = kiosk.operation(Long.toString(id++));
+      operations.seed(Operation.pending(reboot, command(CommandType.REBOOT, reboot)));
+      OperationName lock = kiosk.operation(Long.toString(id++));
+      operations.seed(Operation.pending(lock, command(CommandType.LOCK, lock)));
+    }
   }
 
   /** The API names a command's operation by the epoch milliseconds it was issued at. */

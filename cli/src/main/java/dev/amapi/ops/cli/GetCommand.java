@@ -39,7 +39,7 @@ final class GetCommand implements Callable<Integer> {
     try (Connection connection = Connection.open(global, global.err())) {
       operation = connection.operations().get(name);
     } catch (AmapiException e) {
-      throw Failure.of("get " + name, name.device(), e);
+      throw Failure.ofRead("get " + name, name.device(), e);
     }
     PrintWriter out = global.out();
     if (global.json) {

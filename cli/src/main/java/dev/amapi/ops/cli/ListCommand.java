@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +39,7 @@ final class ListCommand implements Callable<Integer> {
       names = "--page-size",
       paramLabel = "N",
       description = "Operations per request, 1 to 1000; default: the server's choice.")
-  int pageSize;
+  @Nullable Integer pageSize;
 
   private final AmapiOps global;
 
@@ -48,19 +49,24 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (pageSize < 0 || pageSize > 1000) {
-      throw new Failure(ExitCode.USAGE, "--page-size must be 1 to 1000, was " + pageSize);
+    Integer size = pageSize;
+    if (size != null && (size < 1 || size > 1000)) {
+      throw new Failure(
+          ExitCode.USAGE,
+          "--page-size must be 1 to 1000, was " + size + ". See 'amapi-ops list --help'.");
     }
     List<Operation> operations;
     try (Connection connection = Connection.open(global, global.err());
         Stream<Operation> all =
             connection
                 .operations()
-                .listAll(device, ListOperationsRequest.firstPage().withPageSize(pageSize))) {
+                .listAll(
+                    device,
+                    ListOperationsRequest.firstPage().withPageSize(size == null ? 0 : size))) {
       // Filtered here, not with the API's filter, which servers need not support.
       operations = all.filter(operation -> !pending || !operation.done()).toList();
     } catch (AmapiException e) {
-      throw Failure.of("list the operations of " + device, device, e);
+      throw Failure.ofRead("list the operations of " + device, device, e);
     }
     PrintWriter out = global.out();
     if (global.json) {

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import picocli.CommandLine;
@@ -50,8 +51,10 @@ public final class Main {
     CommandLine commandLine =
         new CommandLine(global)
             .addSubcommand(new CancelCommand(global))
+            .addSubcommand(new CancelPendingCommand(global))
             .addSubcommand(new GetCommand(global))
-            .addSubcommand(new ListCommand(global));
+            .addSubcommand(new ListCommand(global))
+            .addSubcommand(new CommandLine.HelpCommand());
     listExitCodes(commandLine);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(out);
@@ -59,12 +62,13 @@ public final class Main {
     commandLine.setParameterExceptionHandler(
         (ParameterException e, String[] args) -> {
           String command = e.getCommandLine().getCommandSpec().qualifiedName();
-          err.println(
-              "amapi-ops: "
-                  + Failure.sentence(String.valueOf(e.getMessage()))
-                  + " See '"
-                  + command
-                  + " --help'.");
+          String line =
+              Failure.sentence(String.valueOf(e.getMessage())) + " See '" + command + " --help'.";
+          // The options may not have been parsed: --json anywhere asks for JSON.
+          if (global.json || Arrays.asList(args).contains("--json")) {
+            printJsonError(out, new Failure(ExitCode.USAGE, line));
+          }
+          err.println("amapi-ops: " + WireFormat.oneLine(line));
           err.flush();
           return ExitCode.USAGE.code();
         });
@@ -84,6 +88,9 @@ public final class Main {
                         + (global.verbose ? "" : " (run with --verbose for the stack trace)"),
                     e);
           }
+          if (global.json) {
+            printJsonError(global.out(), failure);
+          }
           printFailure(global, failure);
           return failure.exitCode().code();
         });
@@ -93,16 +100,38 @@ public final class Main {
   /**
    * Gives every command the list of its exit codes from {@link ExitCode}, so that no two lists can
    * disagree (each command's annotation keeps only the heading): every code for the tool itself and
-   * for cancel, the only one that waits for operations; the others for get and list.
+   * for the commands that wait for operations (cancel, cancel-pending); only the codes a read can
+   * end with for get and list; success and bad usage for help.
    */
   private static void listExitCodes(CommandLine commandLine) {
     Set<ExitCode> all = EnumSet.allOf(ExitCode.class);
     commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList(all));
     for (CommandLine command : commandLine.getSubcommands().values()) {
-      Set<ExitCode> codes =
-          command.getCommand() instanceof CancelCommand ? all : ExitCode.withoutWaiting();
+      Object user = command.getCommand();
+      Set<ExitCode> codes;
+      if (user instanceof CancelCommand || user instanceof CancelPendingCommand) {
+        codes = all;
+      } else if (user instanceof CommandLine.HelpCommand) {
+        codes = EnumSet.of(ExitCode.OK, ExitCode.USAGE);
+      } else {
+        codes = ExitCode.ofReads();
+      }
       command.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList(codes));
     }
+  }
+
+  /** With {@code --json}, a failure is a JSON line on stdout too, for a script reading it. */
+  static void printJsonError(PrintWriter out, Failure failure) {
+    out.println(
+        JsonText.object()
+            .raw(
+                "error",
+                JsonText.object()
+                    .string("message", WireFormat.oneLine(String.valueOf(failure.getMessage())))
+                    .endObject())
+            .number("exitCode", failure.exitCode().code())
+            .endObject());
+    out.flush();
   }
 
   /** Prints the failure's line, and with {@code --verbose} the stack trace of its cause. */

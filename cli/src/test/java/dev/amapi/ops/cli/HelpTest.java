@@ -63,14 +63,15 @@ class HelpTest {
 
   /**
    * Tests that every command's help lists its exit codes best to worst, each with the one meaning
-   * the tool gives it; get and list, which do not wait, leave out the outcomes of cancel --wait.
+   * the tool gives it; get and list, which only read, leave out the outcomes of a cancel.
    */
   @ParameterizedTest
   @CsvSource({
     "'', 0 5 6 7 4 3 1 8 2",
     "cancel, 0 5 6 7 4 3 1 8 2",
-    "get, 0 4 3 1 8 2",
-    "list, 0 4 3 1 8 2"
+    "cancel-pending, 0 5 6 7 4 3 1 8 2",
+    "get, 0 3 1 8 2",
+    "list, 0 3 1 8 2"
   })
   void help_listsTheExitCodesOfExitCode(String command, String codes) {
     List<String> args = new ArrayList<>();
@@ -107,7 +108,10 @@ class HelpTest {
     CliRun run = CliRun.of();
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().lines()).singleElement().asString().contains("cancel, get or list");
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .contains("cancel, cancel-pending, get, list or help");
   }
 
   /** Tests that an unknown option is a usage error of one line. */

@@ -38,6 +38,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code NOT_FOUND}: the server answered the cancel or a read with {@code NOT_FOUND}.
  * </ul>
  *
+ * <p>A server may refuse to cancel an operation that is already done ({@code FAILED_PRECONDITION}):
+ * then the operation is read back once, and if it is done its outcome is reported as above; if not,
+ * the refusal is thrown.
+ *
  * <p>Any other error the server answers (such as {@code PERMISSION_DENIED}), or a call that gets no
  * answer, is not an outcome: it is thrown as the port threw it, an {@link AmapiException}.
  *
@@ -149,8 +153,9 @@ public final class CancelAndConfirm {
    * @param deadline how long to wait, from now, for the operation to be done; positive
    * @return what came of the cancel
    * @throws IllegalArgumentException if {@code deadline} is zero or negative
-   * @throws AmapiException as a port threw it, for any error but {@code NOT_FOUND} and a cancel's
-   *     {@code UNIMPLEMENTED} (which are outcomes); with {@link Code#CANCELLED} when interrupted
+   * @throws AmapiException as a port threw it, for any error but {@code NOT_FOUND}, a cancel's
+   *     {@code UNIMPLEMENTED} and a cancel's {@code FAILED_PRECONDITION} on an operation read back
+   *     done (which are outcomes); with {@link Code#CANCELLED} when interrupted
    */
   public CancelOutcome cancelAndConfirm(OperationName name, Duration deadline) {
     requireNonNull(name, "name");
@@ -159,6 +164,9 @@ public final class CancelAndConfirm {
     try {
       cancelPort.cancel(name);
     } catch (AmapiException e) {
+      if (e.code() == Code.FAILED_PRECONDITION) {
+        return readBackRefused(name, e);
+      }
       return outcomeOfCancelError(name, e);
     }
     Duration interval = pollingPolicy.initialInterval();
@@ -240,12 +248,37 @@ public final class CancelAndConfirm {
               step(
                   () -> {
                     if (error != null) {
-                      result.complete(outcomeOfCancelError(name, unwrap(error)));
+                      RuntimeException cause = unwrap(error);
+                      if (cause instanceof AmapiException refusal
+                          && refusal.code() == Code.FAILED_PRECONDITION) {
+                        readBackRefused(refusal);
+                      } else {
+                        result.complete(outcomeOfCancelError(name, cause));
+                      }
                     } else {
                       read(pollingPolicy.initialInterval());
                     }
                   }));
       return result;
+    }
+
+    @SuppressWarnings("FutureReturnValueIgnored") // See start().
+    private void readBackRefused(AmapiException refusal) {
+      getPort
+          .getAsync(name)
+          .whenComplete(
+              (operation, error) ->
+                  step(
+                      () -> {
+                        if (operation != null && operation.done()) {
+                          result.complete(CancelOutcome.ofDone(operation));
+                        } else {
+                          if (error != null) {
+                            refusal.addSuppressed(unwrap(error));
+                          }
+                          result.completeExceptionally(refusal);
+                        }
+                      }));
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // See start().
@@ -294,6 +327,21 @@ public final class CancelAndConfirm {
         result.completeExceptionally(e);
       }
     }
+  }
+
+  /** Reads back an operation whose cancel was refused: done, its outcome; else the refusal. */
+  private CancelOutcome readBackRefused(OperationName name, AmapiException refusal) {
+    Operation operation;
+    try {
+      operation = getPort.get(name);
+    } catch (AmapiException e) {
+      refusal.addSuppressed(e);
+      throw refusal;
+    }
+    if (operation.done()) {
+      return CancelOutcome.ofDone(operation);
+    }
+    throw refusal;
   }
 
   private static Duration boundedWait(Duration interval, long remainingNanos) {

@@ -58,6 +58,34 @@ class CancelAndConfirmTest {
 
   // Sync form: the outcomes.
 
+  private static final AmapiException ALREADY_DONE =
+      new AmapiException(Status.of(Code.FAILED_PRECONDITION, "The operation is already done"), 400);
+
+  @Test
+  void cancelRefusedBecauseDone_isReadBack_andReportsTheOutcome() {
+    ports.cancelFails(ALREADY_DONE).thenGet(SUCCEEDED);
+
+    assertThat(useCase.cancelAndConfirm(NAME, DEADLINE).kind())
+        .isEqualTo(CancelOutcome.Kind.COMPLETED);
+    assertThat(ports.gets()).isEqualTo(1);
+  }
+
+  @Test
+  void cancelRefused_operationStillPending_throwsTheRefusal() {
+    ports.cancelFails(ALREADY_DONE).thenGet(PENDING);
+
+    assertThatThrownBy(() -> useCase.cancelAndConfirm(NAME, DEADLINE)).isSameAs(ALREADY_DONE);
+    assertThat(ports.gets()).isEqualTo(1);
+  }
+
+  @Test
+  void async_cancelRefusedBecauseDone_isReadBack() {
+    ports.cancelFails(ALREADY_DONE).thenGet(CANCELLED);
+
+    assertThat(useCase.cancelAndConfirmAsync(NAME, DEADLINE).join().kind())
+        .isEqualTo(CancelOutcome.Kind.CANCELLED);
+  }
+
   @Test
   void cancelAndConfirm_cancelledAtOnce_isCancelled() {
     ports.thenGet(CANCELLED);
