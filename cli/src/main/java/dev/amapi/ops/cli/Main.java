@@ -49,6 +49,7 @@ public final class Main {
     AmapiOps global = new AmapiOps(out, err);
     CommandLine commandLine =
         new CommandLine(global)
+            .addSubcommand(new FakeServerCommand(global))
             .addSubcommand(new CancelCommand(global))
             .addSubcommand(new GetCommand(global))
             .addSubcommand(new ListCommand(global));
