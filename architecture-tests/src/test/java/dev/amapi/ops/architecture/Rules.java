@@ -116,11 +116,15 @@ final class Rules {
           .doNotHaveSimpleName("FakeFleet")
           .and()
           .doNotHaveSimpleName("FakeScript")
+          .and()
+          .doNotHaveSimpleName("FakeServerCommand")
           .should()
           .dependOnClassesThat()
           .resideInAPackage(TESTKIT_AND_BELOW)
-          .as("only the command line's --fake mode uses testkit")
-          .because("the tool embeds the fake server so it can be tried with no Google account");
+          .as("only the command line's --fake mode and fake-server command use testkit")
+          .because(
+              "the tool embeds the fake server so it can be tried with no Google account, and"
+                  + " serves it standalone (fake-server) for tests written in other languages");
 
   static final ArchRule NO_PRODUCTION_CLASS_DEPENDS_ON_CLI =
       noClasses()

@@ -50,6 +50,7 @@ public final class Main {
     AmapiOps global = new AmapiOps(out, err);
     CommandLine commandLine =
         new CommandLine(global)
+            .addSubcommand(new FakeServerCommand(global))
             .addSubcommand(new CancelCommand(global))
             .addSubcommand(new CancelPendingCommand(global))
             .addSubcommand(new GetCommand(global))

@@ -185,11 +185,13 @@ public final class FakeAmapiServer implements AutoCloseable {
   private final Map<OperationName, WireFault> operationWireFaults = new HashMap<>();
 
   private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
+  private volatile @Nullable AdminApi admin;
 
-  private FakeAmapiServer(LoopbackHttpServer http, Clock clock) {
+  private FakeAmapiServer(LoopbackHttpServer http, Clock clock, int port) {
     this.http = http;
     this.operations = FakeOperations.create(clock, this::beforeSeeding);
-    this.front = TcpFront.start(http.address(), http.scheme().equals("http"), this::unreadable);
+    this.front =
+        TcpFront.start(http.address(), port, http.scheme().equals("http"), this::unreadable);
     this.endpoint = URI.create(http.scheme() + "://127.0.0.1:" + front.port() + "/");
   }
 
@@ -213,8 +215,24 @@ public final class FakeAmapiServer implements AutoCloseable {
    * @throws UncheckedIOException if the loopback port cannot be bound
    */
   public static FakeAmapiServer start(Clock clock) {
+    return start(clock, 0);
+  }
+
+  /**
+   * Starts a server as {@link #start(Clock)} does on this port of {@code 127.0.0.1}: for a server
+   * other processes find at a known address, such as the standalone one of {@code amapi-ops
+   * fake-server --port N}.
+   *
+   * @param clock the clock of the server's operations
+   * @param port the port to listen on, 1 to 65535; 0 for a free one
+   * @return the running server; the caller closes it
+   * @throws IllegalArgumentException if {@code port} is out of range
+   * @throws UncheckedIOException if the port cannot be bound, such as when it is in use
+   */
+  public static FakeAmapiServer start(Clock clock, int port) {
     requireNonNull(clock, "clock");
-    return start(LoopbackHttpServer.bind("amapi-fake-server-"), clock);
+    checkPort(port);
+    return start(LoopbackHttpServer.bind("amapi-fake-server-"), clock, port);
   }
 
   /**
@@ -247,15 +265,94 @@ public final class FakeAmapiServer implements AutoCloseable {
    * @throws IllegalStateException if the JDK cannot set TLS up with the testkit's key
    */
   public static FakeAmapiServer startHttps(Clock clock) {
-    requireNonNull(clock, "clock");
-    return start(
-        LoopbackHttpServer.bind("amapi-fake-server-", FakeTls.get().serverContext()), clock);
+    return startHttps(clock, 0);
   }
 
-  private static FakeAmapiServer start(LoopbackHttpServer http, Clock clock) {
-    FakeAmapiServer server = new FakeAmapiServer(http, clock);
+  /**
+   * Starts an {@code https} server as {@link #startHttps(Clock)} does on this port of {@code
+   * 127.0.0.1}.
+   *
+   * @param clock the clock of the server's operations
+   * @param port the port to listen on, 1 to 65535; 0 for a free one
+   * @return a new server, answering, in no mode yet
+   * @throws IllegalArgumentException if {@code port} is out of range
+   * @throws UncheckedIOException if the port cannot be bound, or the testkit's key cannot be read
+   * @throws IllegalStateException if the JDK cannot set TLS up with the testkit's key
+   */
+  public static FakeAmapiServer startHttps(Clock clock, int port) {
+    requireNonNull(clock, "clock");
+    checkPort(port);
+    return start(
+        LoopbackHttpServer.bind("amapi-fake-server-", FakeTls.get().serverContext()), clock, port);
+  }
+
+  private static FakeAmapiServer start(LoopbackHttpServer http, Clock clock, int port) {
+    FakeAmapiServer server;
+    try {
+      server = new FakeAmapiServer(http, clock, port);
+    } catch (RuntimeException e) {
+      http.stop();
+      throw e;
+    }
     http.start(server::handle);
     return server;
+  }
+
+  private static void checkPort(int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+  }
+
+  /**
+   * Serves the admin API next to the REST API, on the same port, under {@code /__admin/}: what lets
+   * a test in another language or process seed operations, script cancel outcomes, faults and
+   * failures, read the journal and move a {@link FakeClock}, over HTTP with JSON in and out. Off
+   * until called; the standalone server ({@code amapi-ops fake-server}) turns it on. Admin requests
+   * need no token, are not recorded in the journal and are never faulted.
+   *
+   * <table>
+   *   <caption>The admin API</caption>
+   *   <tr><th>request</th><th>does</th></tr>
+   *   <tr><td>{@code GET /__admin/health}</td><td>{@code {"status":"ok",...}}</td></tr>
+   *   <tr><td>{@code POST /__admin/operations}</td><td>seeds an Operation as the API writes it, a
+   *       list of them, or {@code {"operations":[...]}}</td></tr>
+   *   <tr><td>{@code POST /__admin/devices/{enterprise}/{device}/commands}</td><td>issues a
+   *       command, {@code {"type":"REBOOT","duration":"600s"}}; answers the Operation</td></tr>
+   *   <tr><td>{@code POST /__admin/cancel-outcomes}</td><td>{@code {"operation":NAME,
+   *       "outcome":"UNIMPLEMENTED"}} ({@code SUCCEEDS}, {@code COMPLETES_ANYWAY}, {@code
+   *       FAILS_WITH} with {@code "status":{"code":..,"message":..}}, {@code
+   *       TAKES_EFFECT_AFTER_GETS} with {@code "gets":N}, {@code REJECTED_WHEN_DONE}); without
+   *       {@code operation}, for all</td></tr>
+   *   <tr><td>{@code POST /__admin/faults}</td><td>a wire fault, {@code {"fault":"connectionReset",
+   *       "next":1}} or {@code "operation":NAME}; or call failures, {@code {"failNextCalls":2,
+   *       "code":"UNAVAILABLE","retryAfter":"2s"}}</td></tr>
+   *   <tr><td>{@code DELETE /__admin/faults}</td><td>forgets every fault, failure and cancel
+   *       outcome</td></tr>
+   *   <tr><td>{@code GET /__admin/journal}, {@code DELETE /__admin/journal}</td><td>the requests
+   *       received, credentials hidden; forgets them</td></tr>
+   *   <tr><td>{@code GET /__admin/clock}, {@code POST /__admin/clock/advance}</td><td>the
+   *       server's time; {@code {"by":"30s"}} moves a {@link FakeClock}</td></tr>
+   *   <tr><td>{@code GET /__admin/certificate}</td><td>the {@code https} certificate, PEM</td></tr>
+   * </table>
+   *
+   * <p>Input the admin API cannot use is a 400 with {@code {"error":{"message":...}}} saying what
+   * was wrong; a path it does not know is a 404 of the same form. Calling twice is harmless.
+   *
+   * @throws IllegalStateException if the server is closed
+   */
+  public void enableAdminApi() {
+    synchronized (lock) {
+      checkOpen();
+      if (admin == null) {
+        admin = new AdminApi(this);
+      }
+    }
+  }
+
+  /** Returns the clock the server's operations read. */
+  Clock clock() {
+    return operations.clock();
   }
 
   /**
@@ -634,10 +731,20 @@ public final class FakeAmapiServer implements AutoCloseable {
       URI uri = exchange.getRequestURI();
       String path = uri.getRawPath() == null ? "" : uri.getRawPath();
       String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+      AdminApi adminApi = admin;
+      if (adminApi != null && AdminApi.serves(path)) {
+        adminApi.handle(exchange, path);
+        return;
+      }
       byte[] body = exchange.getRequestBody().readAllBytes();
       RecordedRequest request =
           new RecordedRequest(
-              exchange.getRequestMethod(), path, query, exchange.getRequestHeaders(), body);
+              exchange.getRequestMethod(),
+              path,
+              query,
+              exchange.getRequestHeaders(),
+              body,
+              operations.clock().instant());
       FakeResponse scripted = record(request, exchange.getRemoteAddress());
       if (scripted != null) {
         play(exchange, scripted);
@@ -842,7 +949,13 @@ public final class FakeAmapiServer implements AutoCloseable {
     String path = question < 0 ? target : target.substring(0, question);
     String query = question < 0 ? "" : target.substring(question + 1);
     RecordedRequest recorded =
-        new RecordedRequest(request.method(), path, query, request.headers(), new byte[0]);
+        new RecordedRequest(
+            request.method(),
+            path,
+            query,
+            request.headers(),
+            new byte[0],
+            operations.clock().instant());
     synchronized (lock) {
       journal.add(recorded);
       untaken.add(recorded);

@@ -188,6 +188,27 @@ public final class FakeOperations implements DeviceOperations {
   }
 
   /**
+   * Seeds every operation of {@code json}, as the API writes them: one {@code Operation}, a list of
+   * them, or a list page ({@code {"operations":[...]}}, its {@code nextPageToken} ignored). Each is
+   * seeded as {@link #seed(Operation)} does, in order; nothing is seeded if any of them cannot be
+   * read. What the standalone server's {@code --seed FILE} and {@code POST /__admin/operations}
+   * take.
+   *
+   * @param json the operations, UTF-8 JSON
+   * @return the operations seeded, in order; empty for an empty list
+   * @throws IllegalArgumentException if {@code json} is none of the three forms, or an operation in
+   *     it is not one the API could answer; the message says which and why
+   * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
+   *     already in scripted mode
+   */
+  public List<Operation> seedJson(byte[] json) {
+    requireNonNull(json, "json");
+    List<Operation> operations = OperationsJson.read(json);
+    operations.forEach(this::seed);
+    return operations;
+  }
+
+  /**
    * Issues a command to the device as {@code devices.issueCommand} does, and returns the new
    * pending operation.
    *

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,9 +32,16 @@ public final class RecordedRequest {
   private final String query;
   private final Map<String, List<String>> headers;
   private final byte[] body;
+  private final Instant time;
 
   RecordedRequest(
-      String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+      String method,
+      String path,
+      String query,
+      Map<String, List<String>> headers,
+      byte[] body,
+      Instant time) {
+    this.time = requireNonNull(time, "time");
     this.method = requireNonNull(method, "method");
     this.path = requireNonNull(path, "path");
     this.query = requireNonNull(query, "query");
@@ -119,6 +127,48 @@ public final class RecordedRequest {
   }
 
   /**
+   * Returns when the server received the request, read from the server's clock: with a {@link
+   * FakeClock}, the time the test has moved it to.
+   *
+   * @return the instant the request was recorded
+   */
+  public Instant time() {
+    return time;
+  }
+
+  /**
+   * Returns the values of the header as a journal may show them: the values of {@code
+   * Authorization}, {@code Proxy-Authorization}, {@code Cookie} and {@code X-Goog-Api-Key} replaced
+   * by {@code ***}, after the scheme when there is one ({@code Bearer ***}); others as received.
+   *
+   * @param name the header's name, matched case-insensitively
+   * @return the values, credentials hidden; empty if the request did not carry the header
+   */
+  public List<String> redactedHeader(String name) {
+    requireNonNull(name, "name");
+    List<String> values = headers.getOrDefault(name, List.of());
+    if (!SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+      return values;
+    }
+    List<String> redacted = new ArrayList<>();
+    for (String value : values) {
+      int space = value.indexOf(' ');
+      redacted.add(space < 0 ? "***" : value.substring(0, space) + " ***");
+    }
+    return List.copyOf(redacted);
+  }
+
+  /**
+   * Returns the query as sent, with the values of {@code access_token}, {@code oauth_token} and
+   * {@code key} replaced by {@code ***}.
+   *
+   * @return the query, still escaped, credentials hidden; empty when none
+   */
+  public String redactedQuery() {
+    return redactQuery(query, "***");
+  }
+
+  /**
    * Returns the body decoded as UTF-8.
    *
    * @return the body as text; empty when there was none
@@ -136,7 +186,7 @@ public final class RecordedRequest {
     StringBuilder out = new StringBuilder("RecordedRequest{").append(method).append(' ');
     out.append(path);
     if (!query.isEmpty()) {
-      out.append('?').append(redactQuery(query));
+      out.append('?').append(redactQuery(query, "<redacted>"));
     }
     out.append(", headers={");
     boolean first = true;
@@ -178,7 +228,7 @@ public final class RecordedRequest {
     return space < 0 ? "<redacted>" : value.substring(0, space) + " <redacted>";
   }
 
-  private static String redactQuery(String rawQuery) {
+  private static String redactQuery(String rawQuery, String mask) {
     StringBuilder out = new StringBuilder();
     for (String pair : rawQuery.split("&", -1)) {
       if (out.length() > 0) {
@@ -187,7 +237,7 @@ public final class RecordedRequest {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       if (eq >= 0 && SECRET_PARAMETERS.contains(name)) {
-        out.append(name).append("=<redacted>");
+        out.append(name).append('=').append(mask);
       } else {
         out.append(pair);
       }

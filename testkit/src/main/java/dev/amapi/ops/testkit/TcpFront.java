@@ -66,7 +66,8 @@ final class TcpFront implements AutoCloseable {
   }
 
   /**
-   * Listens on a free port of {@code 127.0.0.1} and relays every connection to {@code target}.
+   * Listens on {@code port} of {@code 127.0.0.1} (a free one when 0) and relays every connection to
+   * {@code target}.
    *
    * @param readsHttp whether the bytes are plain HTTP/1.1 the front may read (not TLS)
    * @param unreadable the whole answer (status line to body) to a request whose target the JDK's
@@ -74,12 +75,20 @@ final class TcpFront implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   static TcpFront start(
-      InetSocketAddress target, boolean readsHttp, Function<UnreadableRequest, byte[]> unreadable) {
+      InetSocketAddress target,
+      int port,
+      boolean readsHttp,
+      Function<UnreadableRequest, byte[]> unreadable) {
     ServerSocket listener;
     try {
-      listener = new ServerSocket(0, 128, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
+      listener = new ServerSocket(port, 128, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot bind the fake server's port on 127.0.0.1", e);
+      throw new UncheckedIOException(
+          "Cannot bind the fake server's port "
+              + (port == 0 ? "(any free one)" : Integer.toString(port))
+              + " on 127.0.0.1: "
+              + e.getMessage(),
+          e);
     }
     TcpFront front = new TcpFront(listener, target, readsHttp, unreadable);
     front.spawn(front::acceptLoop);

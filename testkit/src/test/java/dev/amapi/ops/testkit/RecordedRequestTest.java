@@ -3,6 +3,7 @@ package dev.amapi.ops.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class RecordedRequestTest {
           Map.of(
               "Authorization", List.of("Bearer ya29.secret"),
               "Accept", List.of("application/json")),
-          "hi".getBytes(StandardCharsets.UTF_8));
+          "hi".getBytes(StandardCharsets.UTF_8),
+          Instant.parse("2026-11-29T12:00:00Z"));
 
   @Test
   void header_anyCase_isFound() {
@@ -38,6 +40,15 @@ class RecordedRequestTest {
         .doesNotContain("access_token=secret")
         .doesNotContain("secret2")
         .contains("Bearer <redacted>");
+  }
+
+  @Test
+  void redactedHeaderAndQuery_hideCredentialsKeepTheScheme() {
+    assertThat(request.redactedHeader("authorization")).containsExactly("Bearer ***");
+    assertThat(request.redactedHeader("Accept")).containsExactly("application/json");
+    assertThat(request.redactedQuery())
+        .isEqualTo("pageSize=2&filter=done+%3D+true&access_token=***&oauth_token=***&flag");
+    assertThat(request.time()).isEqualTo(Instant.parse("2026-11-29T12:00:00Z"));
   }
 
   @Test

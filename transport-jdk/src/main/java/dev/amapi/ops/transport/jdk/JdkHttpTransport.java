@@ -76,9 +76,7 @@ final class JdkHttpTransport implements HttpTransport {
     AtomicInteger threads = new AtomicInteger();
     // A bounded pool of our own: the client's tasks never block, so a few threads serve any number
     // of callers, and close() can end them.
-    int size =
-        Integer.getInteger(
-            "amapi.jdk.threads", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    int size = Math.max(2, Runtime.getRuntime().availableProcessors());
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             size,
