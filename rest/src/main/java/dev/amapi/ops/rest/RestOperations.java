@@ -162,7 +162,7 @@ final class RestOperations implements DeviceOperations {
     requireNonNull(name, "name");
     return new Call<>(
         OperationKind.CANCEL,
-        name.toString(),
+        name,
         HttpMethod.POST,
         RequestUris.cancel(settings.endpoint(), name),
         body -> {
@@ -175,7 +175,7 @@ final class RestOperations implements DeviceOperations {
     requireNonNull(name, "name");
     return new Call<>(
         OperationKind.GET,
-        name.toString(),
+        name,
         HttpMethod.GET,
         RequestUris.get(settings.endpoint(), name),
         body -> {
@@ -198,7 +198,7 @@ final class RestOperations implements DeviceOperations {
     requireNonNull(request, "request");
     return new Call<>(
         OperationKind.LIST,
-        device.toString(),
+        device,
         HttpMethod.GET,
         RequestUris.list(settings.endpoint(), device, request),
         RestJson::readOperationsPage);
@@ -354,7 +354,7 @@ final class RestOperations implements DeviceOperations {
             new CallStart(
                 CallEvents.nextCallId(),
                 call.kind,
-                call.resource,
+                call.resource.toString(),
                 call.method.name(),
                 call.uri,
                 transportName,
@@ -664,14 +664,14 @@ final class RestOperations implements DeviceOperations {
   /** One API call: its method, URI and how to read a successful answer. */
   private final class Call<T> {
     private final OperationKind kind;
-    private final String resource;
+    private final Object resource; // a name: made a String only for a listener
     private final HttpMethod method;
     private final URI uri;
     private final Function<byte[], T> decoder;
 
     Call(
         OperationKind kind,
-        String resource,
+        Object resource,
         HttpMethod method,
         URI uri,
         Function<byte[], T> decoder) {
