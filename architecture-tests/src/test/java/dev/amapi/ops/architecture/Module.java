@@ -25,6 +25,7 @@ enum Module {
       "dev.amapi.ops.auth",
       List.of(DOMAIN),
       List.of("com.google.auth", "com.google.api.client", "com.google.gson")),
+  OPENTELEMETRY("dev.amapi.ops.opentelemetry", List.of(DOMAIN, REST), List.of("io.opentelemetry")),
   // The testkit is one package: testkit-junit5 lives below it, and a subpackage added to the
   // testkit would belong to no row, which EVERY_CLASS_BELONGS_TO_A_MODULE reports.
   TESTKIT(

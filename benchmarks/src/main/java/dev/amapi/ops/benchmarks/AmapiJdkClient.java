@@ -4,6 +4,7 @@ import dev.amapi.ops.domain.AccessToken;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.rest.RetryPolicy;
+import dev.amapi.ops.rest.event.CallListener;
 import dev.amapi.ops.transport.jdk.JdkHttpOperations;
 import java.net.URI;
 import javax.net.ssl.SSLContext;
@@ -16,7 +17,8 @@ final class AmapiJdkClient extends AmapiOpsClient {
     super(operations, operationName);
   }
 
-  static OperationClient open(URI endpoint, String operationName, @Nullable SSLContext tls) {
+  static OperationClient open(
+      URI endpoint, String operationName, @Nullable SSLContext tls, boolean noOpListener) {
     JdkHttpOperations.Builder builder =
         JdkHttpOperations.builder()
             .endpoint(endpoint)
@@ -24,6 +26,9 @@ final class AmapiJdkClient extends AmapiOpsClient {
             .retryPolicy(RetryPolicy.none());
     if (tls != null) {
       builder.sslContext(tls);
+    }
+    if (noOpListener) {
+      builder.listener(new CallListener() {});
     }
     return new AmapiJdkClient(builder.build(), operationName);
   }

@@ -10,6 +10,11 @@ public enum Client {
   AMAPI_JDK("amapi-ops-transport-jdk"),
   /** amapi-ops over Apache HttpClient 5 ({@code transport-apache}). */
   AMAPI_APACHE("amapi-ops-transport-apache"),
+  /**
+   * {@link #AMAPI_JDK} with one call listener that does nothing: what registering a listener costs,
+   * against {@code AMAPI_JDK}, which registers none (and so makes no event at all).
+   */
+  AMAPI_JDK_LISTENER("amapi-ops-transport-jdk"),
   /** Google's generated client over its default {@code NetHttpTransport}, with Gson. */
   GOOGLE("google-api-services-androidmanagement"),
   /**
@@ -53,6 +58,7 @@ public enum Client {
       case AMAPI_JDK -> RAW_JDK;
       case AMAPI_APACHE -> RAW_APACHE;
       case AMAPI_OKHTTP -> RAW_OKHTTP;
+      case AMAPI_JDK_LISTENER -> AMAPI_JDK;
       default -> null;
     };
   }
@@ -63,7 +69,8 @@ public enum Client {
    */
   OperationClient open(URI endpoint, String operationName, @Nullable SSLContext tls) {
     return switch (this) {
-      case AMAPI_JDK -> AmapiJdkClient.open(endpoint, operationName, tls);
+      case AMAPI_JDK -> AmapiJdkClient.open(endpoint, operationName, tls, false);
+      case AMAPI_JDK_LISTENER -> AmapiJdkClient.open(endpoint, operationName, tls, true);
       case AMAPI_APACHE -> AmapiApacheClient.open(endpoint, operationName, tls);
       case GOOGLE -> GoogleClient.open(endpoint, operationName, tls);
       case RAW_JDK -> RawJdkClient.open(endpoint, operationName, tls);

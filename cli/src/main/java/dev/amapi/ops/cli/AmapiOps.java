@@ -106,7 +106,9 @@ final class AmapiOps implements Callable<Integer> {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "Print stack traces of errors.")
+      description =
+          "Print each HTTP attempt on stderr (method, path, status, code, latency, retry delay),"
+              + " and stack traces of errors.")
   boolean verbose;
 
   private final PrintWriter out;

@@ -268,6 +268,9 @@ final class Connection implements AutoCloseable {
                   RetryPolicy.DEFAULT_INITIAL_BACKOFF,
                   RetryPolicy.DEFAULT_MAX_BACKOFF,
                   EnumSet.of(Code.UNAVAILABLE)));
+      if (options.verbose) {
+        builder.listener(new AttemptPrinter(options.err()));
+      }
     } catch (IllegalArgumentException e) {
       throw new Failure(ExitCode.USAGE, "bad setting: " + e.getMessage(), e);
     }

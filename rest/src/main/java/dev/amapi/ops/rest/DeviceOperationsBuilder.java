@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
+import dev.amapi.ops.rest.event.CallListener;
 import dev.amapi.ops.rest.spi.HttpTransport;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +33,7 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
   private @Nullable Duration callTimeout;
   private @Nullable Executor executor;
   private @Nullable ProxySelector proxy;
+  private final List<CallListener> listeners = new ArrayList<>();
 
   /** For subclasses. */
   protected DeviceOperationsBuilder() {}
@@ -178,6 +182,20 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
   }
 
   /**
+   * Adds a listener that hears every call's start, each attempt's end and the call's end, for logs,
+   * traces or metrics (such as {@link dev.amapi.ops.rest.event.LoggingCallListener} or the
+   * opentelemetry module's listener). Listeners are called in the order they were added; what one
+   * throws is caught and never changes a call. With none, the client makes no event at all.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public final B listener(CallListener listener) {
+    listeners.add(requireNonNull(listener, "listener"));
+    return self();
+  }
+
+  /**
    * Returns a client over this transport: thread-safe, reusable, closed by the caller. Build one
    * per process and share it: building loads the trust store.
    *
@@ -189,7 +207,8 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
    */
   public final DeviceOperations build() {
     RestSettings settings = settings();
-    return new RestOperations(newTransport(settings), settings);
+    return new RestOperations(
+        newTransport(settings), settings, new CallEvents(listeners), transportName());
   }
 
   /**
@@ -237,6 +256,17 @@ public abstract class DeviceOperationsBuilder<B extends DeviceOperationsBuilder<
    * @return a new transport
    */
   protected abstract HttpTransport newTransport(RestSettings settings);
+
+  /**
+   * Returns the transport's name as call events carry it: by default the simple name of the class
+   * this builder is nested in (such as {@code JdkHttpOperations}), or of the builder itself.
+   *
+   * @return the transport's name
+   */
+  protected String transportName() {
+    Class<?> outer = getClass().getEnclosingClass();
+    return (outer == null ? getClass() : outer).getSimpleName();
+  }
 
   /**
    * Returns this builder as its own type.

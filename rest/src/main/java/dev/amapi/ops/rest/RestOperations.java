@@ -14,6 +14,11 @@ import dev.amapi.ops.domain.OperationsPage;
 import dev.amapi.ops.domain.Status;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
+import dev.amapi.ops.rest.event.AttemptEnd;
+import dev.amapi.ops.rest.event.CallEnd;
+import dev.amapi.ops.rest.event.CallStart;
+import dev.amapi.ops.rest.event.OperationKind;
+import dev.amapi.ops.rest.event.RetryReason;
 import dev.amapi.ops.rest.internal.RequestUris;
 import dev.amapi.ops.rest.internal.SdkVersion;
 import dev.amapi.ops.rest.spi.HttpMethod;
@@ -28,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -63,13 +69,18 @@ final class RestOperations implements DeviceOperations {
   private final String userAgent;
   private final String apiClient;
   private final long requestTimeoutNanos;
+  private final CallEvents events;
+  private final String transportName;
   private volatile boolean closed;
   private volatile @Nullable TokenHeaders lastHeaders;
 
   /** Creates the client; it closes {@code transport} when closed. */
-  RestOperations(HttpTransport transport, RestSettings settings) {
+  RestOperations(
+      HttpTransport transport, RestSettings settings, CallEvents events, String transportName) {
     this.transport = requireNonNull(transport, "transport");
     this.settings = requireNonNull(settings, "settings");
+    this.events = requireNonNull(events, "events");
+    this.transportName = requireNonNull(transportName, "transportName");
     this.tokens = settings.tokenSource();
     this.requestTimeoutNanos = settings.requestTimeout().toNanos();
     Optional<Executor> callers = settings.executor();
@@ -152,6 +163,8 @@ final class RestOperations implements DeviceOperations {
   private Call<@Nullable Void> cancelCall(OperationName name) {
     requireNonNull(name, "name");
     return new Call<>(
+        OperationKind.CANCEL,
+        name,
         HttpMethod.POST,
         RequestUris.cancel(settings.endpoint(), name),
         body -> {
@@ -163,6 +176,8 @@ final class RestOperations implements DeviceOperations {
   private Call<Operation> getCall(OperationName name) {
     requireNonNull(name, "name");
     return new Call<>(
+        OperationKind.GET,
+        name,
         HttpMethod.GET,
         RequestUris.get(settings.endpoint(), name),
         body -> {
@@ -184,6 +199,8 @@ final class RestOperations implements DeviceOperations {
     requireNonNull(device, "device");
     requireNonNull(request, "request");
     return new Call<>(
+        OperationKind.LIST,
+        device,
         HttpMethod.GET,
         RequestUris.list(settings.endpoint(), device, request),
         RestJson::readOperationsPage);
@@ -191,14 +208,19 @@ final class RestOperations implements DeviceOperations {
 
   private <T> T execute(Call<T> call) {
     requireOpen();
-    Run<T> run = new Run<>(call);
-    run.token = tokens.token();
-    for (; ; ) {
-      long delay = run.step();
-      if (delay == DONE) {
-        return run.result();
+    Run<T> run = new Run<>(call, false);
+    try {
+      run.token = tokens.token();
+      for (; ; ) {
+        long delay = run.step();
+        if (delay == DONE) {
+          return run.result();
+        }
+        sleep(delay, run);
       }
-      sleep(delay, run);
+    } catch (RuntimeException | Error e) {
+      run.endCall(e);
+      throw e;
     }
   }
 
@@ -206,13 +228,14 @@ final class RestOperations implements DeviceOperations {
     if (closed) {
       return CompletableFuture.failedFuture(closed());
     }
-    AsyncRun<T> async = new AsyncRun<>(new Run<>(call));
+    AsyncRun<T> async = new AsyncRun<>(new Run<>(call, true));
     asyncRuns.add(async);
     async.future.whenComplete(
         (value, error) -> {
           asyncRuns.remove(async);
           if (async.future.isCancelled()) {
             async.run.cancel(); // the caller gave up: abort the exchange in flight
+            async.run.endCall(new CancellationException("cancelled by the caller"));
           }
         });
     if (closed) {
@@ -354,12 +377,30 @@ final class RestOperations implements DeviceOperations {
     private @Nullable TransportResponse lastResponse;
     private volatile HttpTransport.@Nullable Exchange current;
     private volatile boolean cancelled;
+    // Null when no listener hears: then no event is made at all.
+    private final @Nullable CallStart start;
+    private long attemptStartNanos;
+    private boolean ended;
 
-    Run(Call<T> call) {
+    Run(Call<T> call, boolean async) {
       this.call = call;
       Optional<Duration> whole = settings.callTimeout();
       this.hasDeadline = whole.isPresent();
       this.deadlineNanos = startNanos + whole.map(Duration::toNanos).orElse(0L);
+      if (events.isEmpty()) {
+        this.start = null;
+      } else {
+        this.start =
+            new CallStart(
+                CallEvents.nextCallId(),
+                call.kind,
+                call.resource.toString(),
+                call.method.name(),
+                call.uri,
+                transportName,
+                async);
+        events.started(start);
+      }
     }
 
     /**
@@ -374,25 +415,94 @@ final class RestOperations implements DeviceOperations {
       AmapiException failed;
       try {
         value = attemptOnce();
-        return DONE;
+        attemptEnded(Code.OK, 0, RetryReason.NONE);
+        return done();
       } catch (AmapiException e) {
         failed = e;
       }
       lastFailure = failed;
+      Optional<Duration> server = serverDelay(failed, lastResponse);
       Optional<Duration> delay =
-          settings
-              .retryPolicy()
-              .nextDelay(failed.code(), attempt, serverDelay(failed, lastResponse).orElse(null));
+          settings.retryPolicy().nextDelay(failed.code(), attempt, server.orElse(null));
       if (delay.isEmpty() || cancelled) {
         failure = failed;
-        return DONE;
+        attemptEnded(failed.code(), 0, RetryReason.NONE);
+        return done();
       }
       long wait = delay.get().toNanos();
       if (hasDeadline && System.nanoTime() + wait - deadlineNanos >= 0) {
         failure = callDeadlinePassed(failed);
-        return DONE;
+        attemptEnded(failed.code(), 0, RetryReason.NONE);
+        return done();
+      }
+      if (start != null) {
+        RetryReason reason =
+            failed.status().detail(ErrorDetail.RetryInfo.class).isPresent()
+                ? RetryReason.SERVER_RETRY_INFO
+                : server.isPresent() ? RetryReason.RETRY_AFTER : RetryReason.POLICY_BACKOFF;
+        attemptEnded(failed.code(), wait, reason);
       }
       return wait;
+    }
+
+    private long done() {
+      if (start != null) {
+        endCall(failure);
+      }
+      return DONE;
+    }
+
+    private void attemptEnded(Code code, long delayNanos, RetryReason reason) {
+      CallStart started = start;
+      if (started == null) {
+        return;
+      }
+      TransportResponse response = lastResponse;
+      events.attemptEnded(
+          new AttemptEnd(
+              started,
+              attempt,
+              response == null ? 0 : response.statusCode(),
+              code,
+              Duration.ofNanos(System.nanoTime() - attemptStartNanos),
+              response == null ? 0 : response.bodyLength(),
+              Duration.ofNanos(delayNanos),
+              reason));
+    }
+
+    /** Tells the listeners how the call ended, once, whichever thread ends it first. */
+    void endCall(@Nullable Throwable failed) {
+      CallStart started = start;
+      if (started == null) {
+        return;
+      }
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        ended = true;
+      }
+      Code code;
+      String errorType;
+      if (failed == null) {
+        code = Code.OK;
+        errorType = "";
+      } else if (failed instanceof AmapiException amapi) {
+        code = amapi.code();
+        errorType = code.name();
+      } else {
+        code = cancelled || closed ? Code.CANCELLED : Code.UNKNOWN;
+        errorType = failed.getClass().getName();
+      }
+      TransportResponse response = lastResponse;
+      events.ended(
+          new CallEnd(
+              started,
+              code,
+              response == null ? 0 : response.statusCode(),
+              attempt,
+              Duration.ofNanos(System.nanoTime() - startNanos),
+              errorType));
     }
 
     /** Returns the answer, or throws the failure the call ended with. */
@@ -424,6 +534,7 @@ final class RestOperations implements DeviceOperations {
           AccessToken fresh = requireNonNull(tokens.refresh(sent), "the token source's refresh");
           if (!fresh.equals(sent)) {
             token = fresh; // a rejected token is not the server's failure: this does not count
+            attemptEnded(Code.UNAUTHENTICATED, 0, RetryReason.TOKEN_REFRESH);
             continue;
           }
         }
@@ -444,6 +555,7 @@ final class RestOperations implements DeviceOperations {
         throw closed();
       }
       long now = System.nanoTime();
+      attemptStartNanos = now;
       long attemptDeadline = now + requestTimeoutNanos;
       boolean limitedByCall = hasDeadline && deadlineNanos - attemptDeadline < 0;
       if (limitedByCall) {
@@ -541,13 +653,17 @@ final class RestOperations implements DeviceOperations {
       try {
         executor.execute(this::step);
       } catch (RejectedExecutionException e) {
-        future.completeExceptionally(
-            closed ? closedDuring(e) : new IllegalStateException("The executor refused", e));
+        IllegalStateException refused =
+            closed ? closedDuring(e) : new IllegalStateException("The executor refused", e);
+        run.endCall(refused);
+        future.completeExceptionally(refused);
       }
     }
 
     void endAsClosed() {
-      future.completeExceptionally(closedDuring(null));
+      IllegalStateException closedNow = closedDuring(null);
+      run.endCall(closedNow);
+      future.completeExceptionally(closedNow);
       run.cancel();
     }
 
@@ -573,10 +689,13 @@ final class RestOperations implements DeviceOperations {
         }
         deadlines.schedule(this::resume, delay);
       } catch (RejectedExecutionException e) {
-        future.completeExceptionally(closedDuring(e));
+        IllegalStateException closedNow = closedDuring(e);
+        run.endCall(closedNow);
+        future.completeExceptionally(closedNow);
       } catch (RuntimeException | Error e) {
         // Whatever goes wrong reaches the caller's future, or it would never complete. An Error
         // is never retried.
+        run.endCall(e);
         future.completeExceptionally(e);
       }
     }
@@ -584,11 +703,20 @@ final class RestOperations implements DeviceOperations {
 
   /** One API call: its method, URI and how to read a successful answer. */
   private final class Call<T> {
+    private final OperationKind kind;
+    private final Object resource; // a name: made a String only for a listener
     private final HttpMethod method;
     private final URI uri;
     private final Function<byte[], T> decoder;
 
-    Call(HttpMethod method, URI uri, Function<byte[], T> decoder) {
+    Call(
+        OperationKind kind,
+        Object resource,
+        HttpMethod method,
+        URI uri,
+        Function<byte[], T> decoder) {
+      this.kind = kind;
+      this.resource = resource;
       this.method = method;
       this.uri = uri;
       this.decoder = decoder;

@@ -89,13 +89,24 @@ public final class CancelAndConfirm {
   private final GetOperationPort getPort;
   private final PollingPolicy pollingPolicy;
   private final Timing timing;
+  private final CancelProgress progress;
 
   CancelAndConfirm(
       CancelPort cancelPort, GetOperationPort getPort, PollingPolicy pollingPolicy, Timing timing) {
+    this(cancelPort, getPort, pollingPolicy, timing, CancelProgress.NONE);
+  }
+
+  private CancelAndConfirm(
+      CancelPort cancelPort,
+      GetOperationPort getPort,
+      PollingPolicy pollingPolicy,
+      Timing timing,
+      CancelProgress progress) {
     this.cancelPort = requireNonNull(cancelPort, "cancelPort");
     this.getPort = requireNonNull(getPort, "getPort");
     this.pollingPolicy = requireNonNull(pollingPolicy, "pollingPolicy");
     this.timing = requireNonNull(timing, "timing");
+    this.progress = requireNonNull(progress, "progress");
   }
 
   /**
@@ -128,7 +139,18 @@ public final class CancelAndConfirm {
    * @return a new instance over the same ports
    */
   public CancelAndConfirm withPollingPolicy(PollingPolicy pollingPolicy) {
-    return new CancelAndConfirm(cancelPort, getPort, pollingPolicy, timing);
+    return new CancelAndConfirm(cancelPort, getPort, pollingPolicy, timing, progress);
+  }
+
+  /**
+   * Returns a copy that tells this listener of the cancel sent and of each read; this instance is
+   * unchanged. What the listener throws is caught and changes no outcome.
+   *
+   * @param progress the listener, or {@link CancelProgress#NONE}
+   * @return a new instance over the same ports
+   */
+  public CancelAndConfirm withProgress(CancelProgress progress) {
+    return new CancelAndConfirm(cancelPort, getPort, pollingPolicy, timing, progress);
   }
 
   /**
@@ -169,14 +191,16 @@ public final class CancelAndConfirm {
       }
       return outcomeOfCancelError(name, e);
     }
+    tellCancelSent(name);
     Duration interval = pollingPolicy.initialInterval();
-    while (true) {
+    for (int poll = 1; ; poll++) {
       Operation operation;
       try {
         operation = getPort.get(name);
       } catch (AmapiException e) {
         return outcomeOfGetError(name, e);
       }
+      tellPolled(poll, operation);
       if (operation.done()) {
         return CancelOutcome.ofDone(operation);
       }
@@ -225,6 +249,7 @@ public final class CancelAndConfirm {
     private final long deadlineNanos;
     private final long start;
     private final CompletableFuture<CancelOutcome> result = new CompletableFuture<>();
+    private int polls; // each read starts after the last one ended: never two at once
 
     AsyncRun(OperationName name, long deadlineNanos, long start) {
       this.name = name;
@@ -256,6 +281,7 @@ public final class CancelAndConfirm {
                         result.complete(outcomeOfCancelError(name, cause));
                       }
                     } else {
+                      tellCancelSent(name);
                       read(pollingPolicy.initialInterval());
                     }
                   }));
@@ -296,7 +322,9 @@ public final class CancelAndConfirm {
                         if (error != null) {
                           result.complete(outcomeOfGetError(name, unwrap(error)));
                         } else {
-                          readDone(requireNonNull(operation, "operation"), interval);
+                          Operation read = requireNonNull(operation, "operation");
+                          tellPolled(++polls, read);
+                          readDone(read, interval);
                         }
                       }));
     }
@@ -342,6 +370,22 @@ public final class CancelAndConfirm {
       return CancelOutcome.ofDone(operation);
     }
     throw refusal;
+  }
+
+  private void tellCancelSent(OperationName name) {
+    try {
+      progress.cancelSent(name);
+    } catch (RuntimeException e) {
+      // A listener's bug changes no outcome.
+    }
+  }
+
+  private void tellPolled(int poll, Operation operation) {
+    try {
+      progress.polled(poll, operation);
+    } catch (RuntimeException e) {
+      // A listener's bug changes no outcome.
+    }
   }
 
   private static Duration boundedWait(Duration interval, long remainingNanos) {

@@ -13,8 +13,10 @@ import dev.amapi.ops.domain.OperationResult;
 import dev.amapi.ops.domain.Operations;
 import dev.amapi.ops.domain.Status;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -350,6 +352,66 @@ class CancelAndConfirmTest {
   }
 
   // Async form: the outcomes.
+
+  /** Keeps what a progress listener hears, as lines. */
+  private static final class HeardProgress implements CancelProgress {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void cancelSent(OperationName name) {
+      lines.add("cancel sent " + name);
+    }
+
+    @Override
+    public void polled(int poll, Operation operation) {
+      lines.add("poll " + poll + (operation.done() ? " done" : " pending"));
+    }
+  }
+
+  @Test
+  void withProgress_hearsTheCancelAndEachPoll() {
+    ports.thenGet(PENDING, PENDING, CANCELLED);
+    HeardProgress heard = new HeardProgress();
+
+    CancelOutcome outcome = useCase.withProgress(heard).cancelAndConfirm(NAME, DEADLINE);
+
+    assertThat(outcome.kind()).isEqualTo(CancelOutcome.Kind.CANCELLED);
+    assertThat(heard.lines)
+        .containsExactly("cancel sent " + NAME, "poll 1 pending", "poll 2 pending", "poll 3 done");
+  }
+
+  @Test
+  void withProgress_async_hearsTheCancelAndEachPoll() {
+    ports.thenGet(PENDING, CANCELLED);
+    HeardProgress heard = new HeardProgress();
+
+    CompletableFuture<CancelOutcome> outcome =
+        useCase.withProgress(heard).cancelAndConfirmAsync(NAME, DEADLINE);
+
+    assertThat(outcome).isCompletedWithValue(CancelOutcome.ofDone(CANCELLED));
+    assertThat(heard.lines).containsExactly("cancel sent " + NAME, "poll 1 pending", "poll 2 done");
+  }
+
+  @Test
+  void withProgress_thatThrows_changesNoOutcome() {
+    ports.thenGet(PENDING, CANCELLED);
+    CancelProgress throwing =
+        new CancelProgress() {
+          @Override
+          public void cancelSent(OperationName name) {
+            throw new IllegalStateException("listener bug");
+          }
+
+          @Override
+          public void polled(int poll, Operation operation) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
+
+    CancelOutcome outcome = useCase.withProgress(throwing).cancelAndConfirm(NAME, DEADLINE);
+
+    assertThat(outcome).isEqualTo(CancelOutcome.ofDone(CANCELLED));
+  }
 
   @Test
   void cancelAndConfirmAsync_cancelledAtOnce_isCancelled() {

@@ -20,6 +20,12 @@ import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.rest.DeviceOperationsBuilder;
 import dev.amapi.ops.rest.RetryPolicy;
 import dev.amapi.ops.rest.WireFormat;
+import dev.amapi.ops.rest.event.AttemptEnd;
+import dev.amapi.ops.rest.event.CallEnd;
+import dev.amapi.ops.rest.event.CallListener;
+import dev.amapi.ops.rest.event.CallStart;
+import dev.amapi.ops.rest.event.OperationKind;
+import dev.amapi.ops.rest.event.RetryReason;
 import dev.amapi.ops.testkit.FakeAmapiServer;
 import dev.amapi.ops.testkit.FakeResponse;
 import dev.amapi.ops.testkit.RecordedRequest;
@@ -871,6 +877,239 @@ public abstract class HttpTransportContract extends OperationsContract {
       assertTrue(tokenThreads.get(0).startsWith("contract-executor-"), tokenThreads.toString());
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  /**
+   * Tests that a listener hears a call retried twice then answered: its start, three attempts (two
+   * UNAVAILABLE with the policy's backoff, then OK) and its end, in that order.
+   */
+  @Test
+  void listener_hearsACallRetriedTwiceThenAnswered() {
+    OperationName name = pendingReboot().name();
+    server().operations().failNextCalls(2, Code.UNAVAILABLE);
+    RecordingListener heard = new RecordingListener();
+    try (DeviceOperations client =
+        clientOf(
+            server().endpoint(), builder -> builder.retryPolicy(fastRetries()).listener(heard))) {
+
+      client.cancel(name);
+    }
+
+    CallStart start = heard.start();
+    assertEquals(OperationKind.CANCEL, start.kind());
+    assertEquals(name.toString(), start.resource());
+    assertEquals("POST", start.httpMethod());
+    assertTrue(start.uri().getRawPath().endsWith(":cancel"), start.uri().toString());
+    assertFalse(start.transport().isEmpty());
+    assertFalse(start.async());
+    List<AttemptEnd> attempts = heard.attempts();
+    assertEquals(3, attempts.size(), attempts.toString());
+    for (int i = 0; i < 2; i++) {
+      AttemptEnd failed = attempts.get(i);
+      assertEquals(i + 1, failed.attempt());
+      assertEquals(503, failed.httpStatus());
+      assertEquals(Code.UNAVAILABLE, failed.code());
+      assertEquals(RetryReason.POLICY_BACKOFF, failed.retryReason());
+      assertTrue(failed.bytesReceived() > 0, "the error body was read");
+      assertTrue(failed.call() == start, "every event carries its call's start");
+    }
+    AttemptEnd answered = attempts.get(2);
+    assertEquals(3, answered.attempt());
+    assertEquals(200, answered.httpStatus());
+    assertEquals(Code.OK, answered.code());
+    assertEquals(RetryReason.NONE, answered.retryReason());
+    assertEquals(Duration.ZERO, answered.retryDelay());
+    CallEnd end = heard.end();
+    assertEquals(Code.OK, end.code());
+    assertEquals(3, end.attempts());
+    assertEquals(200, end.httpStatus());
+    assertEquals("", end.errorType());
+    assertEquals(List.of("start", "attempt", "attempt", "attempt", "end"), heard.order());
+  }
+
+  /** Tests that an async call's events are the same, and its end is heard before its future. */
+  @Test
+  void listener_hearsAnAsyncCallEndBeforeItsFutureCompletes() throws Exception {
+    OperationName name = pendingReboot().name();
+    server().operations().failNextCalls(1, Code.UNAVAILABLE);
+    RecordingListener heard = new RecordingListener();
+    try (DeviceOperations client =
+        clientOf(
+            server().endpoint(), builder -> builder.retryPolicy(fastRetries()).listener(heard))) {
+
+      Operation operation =
+          client
+              .getAsync(name)
+              .thenApply(
+                  read -> {
+                    assertEquals(List.of("start", "attempt", "attempt", "end"), heard.order());
+                    return read;
+                  })
+              .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+      assertEquals(name, operation.name());
+    }
+    assertTrue(heard.start().async());
+    assertEquals(OperationKind.GET, heard.start().kind());
+    assertEquals(Code.OK, heard.end().code());
+    assertEquals(2, heard.end().attempts());
+  }
+
+  /**
+   * Tests that a 401 answered by a fresh token is heard as an exchange of attempt 1 with {@code
+   * TOKEN_REFRESH}, then attempt 1 again answered, and that no event shows either token.
+   */
+  @Test
+  void listener_hearsTheTokenRefreshAndNoToken() {
+    OperationName name = pendingReboot().name();
+    server().acceptOnly("fresh-secret-token"::equals);
+    AccessTokenSource rotating =
+        new AccessTokenSource() {
+          @Override
+          public AccessToken token() {
+            return AccessToken.of("stale-secret-token");
+          }
+
+          @Override
+          public AccessToken refresh(AccessToken rejected) {
+            return AccessToken.of("fresh-secret-token");
+          }
+        };
+    RecordingListener heard = new RecordingListener();
+    try (DeviceOperations client =
+        clientOf(server().endpoint(), builder -> builder.tokenSource(rotating).listener(heard))) {
+
+      client.get(name);
+    }
+
+    List<AttemptEnd> attempts = heard.attempts();
+    assertEquals(2, attempts.size(), attempts.toString());
+    assertEquals(1, attempts.get(0).attempt());
+    assertEquals(401, attempts.get(0).httpStatus());
+    assertEquals(Code.UNAUTHENTICATED, attempts.get(0).code());
+    assertEquals(RetryReason.TOKEN_REFRESH, attempts.get(0).retryReason());
+    assertEquals(1, attempts.get(1).attempt());
+    assertEquals(Code.OK, attempts.get(1).code());
+    assertEquals(1, heard.end().attempts());
+    String everything = heard.events.toString();
+    assertFalse(everything.contains("secret-token"), everything);
+  }
+
+  /** Tests that an attempt cut by the request timeout is heard with no answer and the code. */
+  @Test
+  void listener_hearsTheDeadline() {
+    RecordingListener heard = new RecordingListener();
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client =
+            clientOf(
+                scripted.endpoint(),
+                builder -> builder.requestTimeout(SHORT_TIMEOUT).listener(heard))) {
+      scripted.enqueue(FakeResponse.stall());
+
+      assertThrows(
+          AmapiException.class,
+          () -> assertTimeoutPreemptively(WAIT, () -> client.cancel(DEVICE.operation("1"))));
+    }
+
+    AttemptEnd attempt = heard.attempts().get(0);
+    assertEquals(0, attempt.httpStatus(), "no answer");
+    assertEquals(0, attempt.bytesReceived());
+    assertEquals(Code.DEADLINE_EXCEEDED, attempt.code());
+    assertEquals(RetryReason.NONE, attempt.retryReason());
+    CallEnd end = heard.end();
+    assertEquals(Code.DEADLINE_EXCEEDED, end.code());
+    assertEquals("DEADLINE_EXCEEDED", end.errorType());
+    assertEquals(1, end.attempts());
+  }
+
+  /**
+   * Tests that a listener that throws from every method changes nothing: the call returns its
+   * answer, or throws its own error, and the listener after it still hears everything.
+   */
+  @Test
+  void listener_thatThrows_changesNoCall() {
+    OperationName name = pendingReboot().name();
+    CallListener throwing =
+        new CallListener() {
+          @Override
+          public void callStarted(CallStart start) {
+            throw new IllegalStateException("listener bug");
+          }
+
+          @Override
+          public void attemptEnded(AttemptEnd end) {
+            throw new IllegalStateException("listener bug");
+          }
+
+          @Override
+          public void callEnded(CallEnd end) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
+    RecordingListener heard = new RecordingListener();
+    try (DeviceOperations client =
+        clientOf(server().endpoint(), builder -> builder.listener(throwing).listener(heard))) {
+
+      assertEquals(name, client.get(name).name());
+      AmapiException missing =
+          assertThrows(AmapiException.class, () -> client.get(DEVICE.operation("404")));
+      assertEquals(Code.NOT_FOUND, missing.code());
+      assertEquals(name, client.getAsync(name).join().name());
+    }
+
+    assertEquals(
+        List.of("start", "attempt", "end", "start", "attempt", "end", "start", "attempt", "end"),
+        heard.order());
+  }
+
+  private static RetryPolicy fastRetries() {
+    return RetryPolicy.of(
+        3, Duration.ofMillis(1), Duration.ofMillis(5), EnumSet.of(Code.UNAVAILABLE));
+  }
+
+  /** Keeps every event it hears, in order. */
+  private static final class RecordingListener implements CallListener {
+    final List<Object> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void callStarted(CallStart start) {
+      events.add(start);
+    }
+
+    @Override
+    public void attemptEnded(AttemptEnd end) {
+      events.add(end);
+    }
+
+    @Override
+    public void callEnded(CallEnd end) {
+      events.add(end);
+    }
+
+    CallStart start() {
+      return (CallStart) events.get(0);
+    }
+
+    CallEnd end() {
+      return (CallEnd) events.get(events.size() - 1);
+    }
+
+    List<AttemptEnd> attempts() {
+      return events.stream()
+          .filter(AttemptEnd.class::isInstance)
+          .map(AttemptEnd.class::cast)
+          .collect(Collectors.toList());
+    }
+
+    List<String> order() {
+      return events.stream()
+          .map(
+              event ->
+                  event instanceof CallStart
+                      ? "start"
+                      : event instanceof AttemptEnd ? "attempt" : "end")
+          .collect(Collectors.toList());
     }
   }
 
