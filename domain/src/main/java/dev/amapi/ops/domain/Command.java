@@ -315,7 +315,9 @@ public final class Command {
                 + type
                 + " command");
       }
+      // A command the server made (it has a createTime) is read as it is, even with parts left out.
       if (type.equals(CommandType.CLEAR_APP_DATA)
+          && createTime == null
           && set == null
           && !otherFields.containsKey("clearAppsDataParams")) {
         throw new IllegalArgumentException(
