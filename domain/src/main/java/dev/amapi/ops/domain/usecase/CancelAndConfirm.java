@@ -63,7 +63,7 @@ public final class CancelAndConfirm {
     Executor after(Duration duration);
   }
 
-  private static final Timing SYSTEM_TIMING =
+  static final Timing SYSTEM =
       new Timing() {
         @Override
         public long nanoTime() {
@@ -102,7 +102,7 @@ public final class CancelAndConfirm {
    * @return the use case; it holds no resources of its own
    */
   public static CancelAndConfirm of(CancelPort cancelPort, GetOperationPort getPort) {
-    return new CancelAndConfirm(cancelPort, getPort, PollingPolicy.DEFAULT, SYSTEM_TIMING);
+    return new CancelAndConfirm(cancelPort, getPort, PollingPolicy.DEFAULT, SYSTEM);
   }
 
   /**
