@@ -50,6 +50,7 @@ public final class Main {
     CommandLine commandLine =
         new CommandLine(global)
             .addSubcommand(new CancelCommand(global))
+            .addSubcommand(new IssueCommand(global))
             .addSubcommand(new GetCommand(global))
             .addSubcommand(new ListCommand(global));
     listExitCodes(commandLine);
@@ -100,7 +101,10 @@ public final class Main {
     commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList(all));
     for (CommandLine command : commandLine.getSubcommands().values()) {
       Set<ExitCode> codes =
-          command.getCommand() instanceof CancelCommand ? all : ExitCode.withoutWaiting();
+          command.getCommand() instanceof CancelCommand
+                  || command.getCommand() instanceof IssueCommand
+              ? all
+              : ExitCode.withoutWaiting();
       command.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList(codes));
     }
   }

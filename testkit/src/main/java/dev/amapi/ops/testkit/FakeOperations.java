@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
+import dev.amapi.ops.domain.CommandParams;
 import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.ListOperationsRequest;
@@ -197,10 +198,11 @@ public final class FakeOperations implements DeviceOperations {
    * <p>Like the API, the fake names the operation by a numeric ID, the epoch milliseconds of its
    * creation, strictly increasing and unique even when called many times in one millisecond; it
    * sets the command's {@code createTime} to that instant and, when the command has none, its
-   * {@code duration} to {@link #DEFAULT_COMMAND_DURATION}. It refuses, as the API does, with {@link
-   * Code#INVALID_ARGUMENT} (HTTP 400): a type it does not know or {@code COMMAND_TYPE_UNSPECIFIED},
-   * a duration that is not positive, a field a {@code Command} does not have, and parameters kept
-   * raw (of another type's command, or not of the API's shape).
+   * {@code duration} to {@link #DEFAULT_COMMAND_DURATION}; it keeps no new password (the
+   * operation's {@code RESET_PASSWORD} parameters hold an empty one). It refuses, as the API does,
+   * with {@link Code#INVALID_ARGUMENT} (HTTP 400): a type it does not know or {@code
+   * COMMAND_TYPE_UNSPECIFIED}, a duration that is not positive, a field a {@code Command} does not
+   * have, and parameters kept raw (of another type's command, or not of the API's shape).
    *
    * @param device the device the command is issued to
    * @param command the command; its {@code createTime} is replaced
@@ -246,6 +248,10 @@ public final class FakeOperations implements DeviceOperations {
       Command.Builder metadata = command.toBuilder().createTime(Instant.ofEpochMilli(id));
       if (command.duration().isEmpty()) {
         metadata.duration(DEFAULT_COMMAND_DURATION);
+      }
+      if (command.params().orElse(null) instanceof CommandParams.ResetPassword reset) {
+        // A server hands no password back: the operation keeps the flags only.
+        metadata.params(new CommandParams.ResetPassword("", reset.flags()));
       }
       Operation operation =
           Operation.pending(device.operation(Long.toString(id)), metadata.build());
