@@ -334,6 +334,9 @@ public final class FakeOperations implements DeviceOperations {
    * @param device the device the command is issued to
    * @param type the command's type, such as {@link CommandType#REBOOT}
    * @return the new operation, pending
+   * @throws IllegalArgumentException for a type that needs parameters ({@code CLEAR_APP_DATA}):
+   *     issue a {@link Command} with them instead
+   * @throws AmapiException as {@link #issueCommand(DeviceName, Command)} throws it
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
    */
