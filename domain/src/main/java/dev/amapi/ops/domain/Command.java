@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -347,10 +348,10 @@ public final class Command {
       };
     }
 
-    private static java.util.List<String> fieldsOf(CommandParams params) {
+    private static List<String> fieldsOf(CommandParams params) {
       return params instanceof CommandParams.ResetPassword
-          ? java.util.List.of("newPassword", "resetPasswordFlags")
-          : java.util.List.of(paramsField(params.type()));
+          ? List.of("newPassword", "resetPasswordFlags")
+          : List.of(paramsField(params.type()));
     }
   }
 }
