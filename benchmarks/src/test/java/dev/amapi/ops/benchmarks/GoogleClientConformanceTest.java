@@ -88,7 +88,7 @@ class GoogleClientConformanceTest {
               CommandType.LOCK,
               CommandType.RESET_PASSWORD,
               CommandType.REBOOT,
-              CommandType.CLEAR_APP_DATA)) {
+              CommandType.WIPE)) {
         issued.add(server.operations().issueCommand(OnFakeServer.DEVICE, type).name().toString());
       }
 

@@ -57,10 +57,15 @@ final class FakeFleet {
 
   private static final Duration COMMAND_DURATION = Duration.ofMinutes(10);
 
+  /** How long a device takes to pick up a command issued under {@code --fake}. */
+  static final Duration PICK_UP_DELAY = Duration.ofSeconds(2);
+
   private FakeFleet() {}
 
   /** Seeds the operations, oldest first on each device, as the API lists them. */
   static void seed(FakeOperations operations) {
+    // Only commands issued from now on: the seeded pending ones stay pending.
+    operations.devicesPickUpCommandsAfter(PICK_UP_DELAY);
     operations.seed(
         Operation.builder(COMPLETED_LOCK)
             .metadata(command(CommandType.LOCK, COMPLETED_LOCK))

@@ -53,6 +53,7 @@ public final class Main {
             .addSubcommand(new FakeServerCommand(global))
             .addSubcommand(new CancelCommand(global))
             .addSubcommand(new CancelPendingCommand(global))
+            .addSubcommand(new IssueCommand(global))
             .addSubcommand(new GetCommand(global))
             .addSubcommand(new ListCommand(global))
             .addSubcommand(new CommandLine.HelpCommand());
@@ -110,7 +111,9 @@ public final class Main {
     for (CommandLine command : commandLine.getSubcommands().values()) {
       Object user = command.getCommand();
       Set<ExitCode> codes;
-      if (user instanceof CancelCommand || user instanceof CancelPendingCommand) {
+      if (user instanceof CancelCommand
+          || user instanceof CancelPendingCommand
+          || user instanceof IssueCommand) {
         codes = all;
       } else if (user instanceof CommandLine.HelpCommand) {
         codes = EnumSet.of(ExitCode.OK, ExitCode.USAGE);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,14 @@ import org.jspecify.annotations.Nullable;
  * The metadata of a device command's operation: what was asked of the device, when, by whom, and
  * why it failed if it did.
  *
- * <p>Fields this SDK does not model (command parameters such as {@code clearAppsDataParams}, or a
- * field from a newer API revision) are kept in {@link #otherFields()} as raw JSON, never dropped.
- * Immutable; build one with {@link #builder(CommandType)}.
+ * <p>The same value is the body of {@code issueCommand}: its type, its typed {@link #params()} (a
+ * new password, package names, a lost-mode message...) and its {@link #duration()}. The builder
+ * refuses what the API would: parameters of another type's command (a {@code newPassword} on a
+ * {@code REBOOT}), or a {@code CLEAR_APP_DATA} with no package.
+ *
+ * <p>Fields this SDK does not model (a command's status, or a field from a newer API revision) are
+ * kept in {@link #otherFields()} as raw JSON, never dropped. A new password never appears in {@link
+ * #toString()}. Immutable; build one with {@link #builder(CommandType)}.
  */
 public final class Command {
   /** The {@code @type} URL of command metadata. */
@@ -30,6 +36,7 @@ public final class Command {
   private final @Nullable Duration duration;
   private final String userName;
   private final @Nullable CommandErrorCode errorCode;
+  private final @Nullable CommandParams params;
   private final Map<String, String> otherFields;
 
   private Command(Builder builder) {
@@ -39,6 +46,7 @@ public final class Command {
     this.duration = builder.duration;
     this.userName = builder.userName;
     this.errorCode = builder.errorCode;
+    this.params = builder.params;
     this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(builder.otherFields));
   }
 
@@ -62,6 +70,7 @@ public final class Command {
     builder.createTime = createTime;
     builder.duration = duration;
     builder.errorCode = errorCode;
+    builder.params = params;
     builder.otherFields.putAll(otherFields);
     return builder;
   }
@@ -121,7 +130,17 @@ public final class Command {
   }
 
   /**
-   * Returns the fields not modelled here, such as command parameters.
+   * Returns the command's typed parameters.
+   *
+   * @return the parameters, of this command's type; empty for a command that takes none, or whose
+   *     parameters the SDK could not read (then they are in {@link #otherFields()})
+   */
+  public Optional<CommandParams> params() {
+    return Optional.ofNullable(params);
+  }
+
+  /**
+   * Returns the fields not modelled here, such as a command's status.
    *
    * @return an unmodifiable map from JSON name to raw JSON value, in the order received
    */
@@ -138,12 +157,14 @@ public final class Command {
         && Objects.equals(duration, other.duration)
         && userName.equals(other.userName)
         && Objects.equals(errorCode, other.errorCode)
+        && Objects.equals(params, other.params)
         && otherFields.equals(other.otherFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(typeUrl, type, createTime, duration, userName, errorCode, otherFields);
+    return Objects.hash(
+        typeUrl, type, createTime, duration, userName, errorCode, params, otherFields);
   }
 
   @Override
@@ -161,6 +182,9 @@ public final class Command {
     if (errorCode != null) {
       out.append(", errorCode=").append(errorCode);
     }
+    if (params != null) {
+      out.append(", params=").append(params); // a ResetPassword hides its password
+    }
     if (!otherFields.isEmpty()) {
       // Values can hold a new password (RESET_PASSWORD); names say enough.
       out.append(", otherFields=").append(otherFields.keySet());
@@ -176,6 +200,7 @@ public final class Command {
     private @Nullable Duration duration;
     private String userName = "";
     private @Nullable CommandErrorCode errorCode;
+    private @Nullable CommandParams params;
     private final Map<String, String> otherFields = new LinkedHashMap<>();
 
     private Builder(CommandType type) {
@@ -249,6 +274,17 @@ public final class Command {
     }
 
     /**
+     * Sets the command's typed parameters; {@link #build()} checks they are of the command's type.
+     *
+     * @param params the parameters, such as {@code new CommandParams.ClearAppsData(List.of("a.b"))}
+     * @return this builder
+     */
+    public Builder params(CommandParams params) {
+      this.params = requireNonNull(params, "params");
+      return this;
+    }
+
+    /**
      * Keeps a field this SDK does not model, as its raw JSON value.
      *
      * @param name the field's JSON name
@@ -261,12 +297,61 @@ public final class Command {
     }
 
     /**
-     * Returns the command.
+     * Returns the command, checked as the API would check it.
      *
      * @return an immutable command holding the values set so far
+     * @throws IllegalArgumentException if the parameters belong to another type of command (a
+     *     {@code newPassword} on anything but {@code RESET_PASSWORD}, say), a {@code
+     *     CLEAR_APP_DATA} has no package names, or a field kept as raw JSON is one the typed
+     *     parameters already set; the message says which, and never holds a password
      */
     public Command build() {
+      CommandParams set = params;
+      if (set != null && !set.type().equals(type)) {
+        throw new IllegalArgumentException(
+            (set instanceof CommandParams.ResetPassword
+                    ? "newPassword and resetPasswordFlags are for RESET_PASSWORD only"
+                    : paramsField(set.type()) + " are for " + set.type() + " only")
+                + ", not for a "
+                + type
+                + " command");
+      }
+      // A command the server made (it has a createTime) is read as it is, even with parts left out.
+      if (type.equals(CommandType.CLEAR_APP_DATA)
+          && createTime == null
+          && set == null
+          && !otherFields.containsKey("clearAppsDataParams")) {
+        throw new IllegalArgumentException(
+            "CLEAR_APP_DATA needs clearAppsDataParams with at least one package name");
+      }
+      if (set != null) {
+        for (String field : fieldsOf(set)) {
+          if (otherFields.containsKey(field)) {
+            throw new IllegalArgumentException(
+                field + " is set both as typed parameters and as a raw field");
+          }
+        }
+      }
       return new Command(this);
+    }
+
+    private static String paramsField(CommandType type) {
+      return switch (type.name()) {
+        case "CLEAR_APP_DATA" -> "clearAppsDataParams";
+        case "START_LOST_MODE" -> "startLostModeParams";
+        case "STOP_LOST_MODE" -> "stopLostModeParams";
+        case "ADD_ESIM" -> "addEsimParams";
+        case "REMOVE_ESIM" -> "removeEsimParams";
+        case "REQUEST_DEVICE_INFO" -> "requestDeviceInfoParams";
+        case "WIPE" -> "wipeParams";
+        default -> type + " parameters";
+      };
+    }
+
+    private static List<String> fieldsOf(CommandParams params) {
+      return params instanceof CommandParams.ResetPassword
+          ? List.of("newPassword", "resetPasswordFlags")
+          : List.of(paramsField(params.type()));
     }
   }
 }

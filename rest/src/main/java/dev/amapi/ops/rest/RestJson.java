@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
 import dev.amapi.ops.domain.CommandErrorCode;
+import dev.amapi.ops.domain.CommandParams;
 import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.ErrorDetail;
 import dev.amapi.ops.domain.Operation;
@@ -23,6 +24,7 @@ import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.OperationResult;
 import dev.amapi.ops.domain.OperationsPage;
 import dev.amapi.ops.domain.Status;
+import dev.amapi.ops.domain.UserFacingMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -191,6 +193,32 @@ final class RestJson {
   public static byte[] writeOperation(Operation operation) {
     requireNonNull(operation, "operation");
     return write(g -> writeOperation(g, operation));
+  }
+
+  /**
+   * Writes a command as the body of {@code devices.issueCommand}: its type, its {@code duration}
+   * when set, its typed parameters under the API's names ({@code newPassword}, {@code
+   * clearAppsDataParams}...), then its {@code otherFields} in order. Output-only fields ({@code
+   * @type}, {@code createTime}, {@code userName}, {@code errorCode}) are left out.
+   *
+   * @throws IllegalArgumentException if raw JSON kept in the command is not one valid JSON value
+   */
+  public static byte[] writeCommandRequest(Command command) {
+    requireNonNull(command, "command");
+    return write(g -> writeCommand(g, command, true));
+  }
+
+  /**
+   * Reads the body of {@code devices.issueCommand}: a {@code Command}, its parameters typed when
+   * they have the API's shape (kept raw in {@code otherFields} when not).
+   *
+   * @throws IllegalArgumentException if the body is not a JSON object, or a field the SDK models
+   *     has the wrong type; the message says what and where
+   */
+  public static Command readCommandRequest(byte[] json) {
+    requireNonNull(json, "json");
+    String what = "Command JSON";
+    return decodeCommand(parse(json, what), "", what, true);
   }
 
   /**
@@ -569,7 +597,7 @@ final class RestJson {
       }
       switch (key) {
         case "name" -> {}
-        case "metadata" -> builder.metadata(decodeCommand(value, fieldPath, what));
+        case "metadata" -> builder.metadata(decodeCommand(value, fieldPath, what, false));
         case "done" -> done = bool(value, fieldPath, what);
         case "error" -> error = decodeStatus(value, fieldPath, what);
         case "response" -> {
@@ -630,15 +658,20 @@ final class RestJson {
     };
   }
 
-  private static Command decodeCommand(Object node, String path, String what) {
+  /**
+   * Decodes a command; metadata without {@code @type} gets an empty type URL, a request body
+   * ({@code request}) {@link Command#TYPE_URL}.
+   */
+  private static Command decodeCommand(Object node, String path, String what, boolean request) {
     JsonObject fields = object(node, path, what);
     String typeName = optionalString(fields, "type", path, what);
-    Command.Builder builder =
-        Command.builder(
-                typeName.isEmpty()
-                    ? CommandType.COMMAND_TYPE_UNSPECIFIED
-                    : CommandType.of(typeName))
-            .typeUrl(typeOf(fields, path, what));
+    CommandType type =
+        typeName.isEmpty() ? CommandType.COMMAND_TYPE_UNSPECIFIED : CommandType.of(typeName);
+    Command.Builder builder = Command.builder(type);
+    if (!request || fields.fields().containsKey("@type")) {
+      builder.typeUrl(typeOf(fields, path, what));
+    }
+    Map<String, Object> raw = new LinkedHashMap<>();
     for (Map.Entry<String, Object> field : fields.fields().entrySet()) {
       String key = field.getKey();
       Object value = field.getValue();
@@ -659,10 +692,142 @@ final class RestJson {
             builder.errorCode(CommandErrorCode.of(errorCode));
           }
         }
-        default -> builder.otherField(key, serialize(value));
+        default -> raw.put(key, value);
       }
     }
+    CommandParams params = typedParams(type, raw);
+    if (params != null) {
+      builder.params(params);
+    }
+    raw.forEach((key, value) -> builder.otherField(key, serialize(value)));
     return builder.build();
+  }
+
+  /**
+   * Reads the command type's parameters from {@code raw}, removing the fields it reads, or returns
+   * null (leaving {@code raw} as it is) when they are absent or not of the API's shape: a value the
+   * SDK cannot type is kept raw rather than refused or changed.
+   */
+  private static @Nullable CommandParams typedParams(CommandType type, Map<String, Object> raw) {
+    try {
+      if (type.equals(CommandType.RESET_PASSWORD)) {
+        Object password = raw.get("newPassword");
+        Object flags = raw.get("resetPasswordFlags");
+        if (password == null && flags == null) {
+          return null;
+        }
+        CommandParams.ResetPassword reset =
+            new CommandParams.ResetPassword(
+                password == null ? "" : strict(password),
+                flags == null ? List.of() : strings(flags));
+        raw.remove("newPassword");
+        raw.remove("resetPasswordFlags");
+        return reset;
+      }
+      String field = paramsField(type);
+      Object node = field.isEmpty() ? null : raw.get(field);
+      if (!(node instanceof JsonObject object)) {
+        return null;
+      }
+      Map<String, Object> f = object.fields();
+      CommandParams params =
+          switch (type.name()) {
+            case "CLEAR_APP_DATA" -> {
+              onlyFields(f, "packageNames");
+              yield new CommandParams.ClearAppsData(
+                  strings(f.getOrDefault("packageNames", EMPTY_ARRAY)));
+            }
+            case "START_LOST_MODE" -> {
+              onlyFields(
+                  f,
+                  "lostMessage",
+                  "lostPhoneNumber",
+                  "lostEmailAddress",
+                  "lostStreetAddress",
+                  "lostOrganization");
+              Object email = f.get("lostEmailAddress");
+              yield new CommandParams.StartLostMode(
+                  message(f.get("lostMessage")),
+                  message(f.get("lostPhoneNumber")),
+                  email == null ? "" : strict(email),
+                  message(f.get("lostStreetAddress")),
+                  message(f.get("lostOrganization")));
+            }
+            case "STOP_LOST_MODE" -> {
+              onlyFields(f);
+              yield new CommandParams.StopLostMode();
+            }
+            case "ADD_ESIM" -> {
+              onlyFields(f, "activationCode", "activationState");
+              Object state = f.get("activationState");
+              yield new CommandParams.AddEsim(
+                  strict(f.getOrDefault("activationCode", "")), state == null ? "" : strict(state));
+            }
+            case "REMOVE_ESIM" -> {
+              onlyFields(f, "iccId");
+              yield new CommandParams.RemoveEsim(strict(f.getOrDefault("iccId", "")));
+            }
+            case "REQUEST_DEVICE_INFO" -> {
+              onlyFields(f, "deviceInfo");
+              yield new CommandParams.RequestDeviceInfo(strict(f.getOrDefault("deviceInfo", "")));
+            }
+            case "WIPE" -> {
+              onlyFields(f, "wipeDataFlags", "wipeReason");
+              yield new CommandParams.Wipe(
+                  strings(f.getOrDefault("wipeDataFlags", EMPTY_ARRAY)),
+                  message(f.get("wipeReason")));
+            }
+            default -> throw new IllegalArgumentException("no typed parameters");
+          };
+      raw.remove(field);
+      return params;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static void onlyFields(Map<String, Object> fields, String... known) {
+    if (!Set.of(known).containsAll(fields.keySet())) {
+      throw new IllegalArgumentException("a field the SDK does not model");
+    }
+  }
+
+  private static String strict(Object node) {
+    if (node instanceof String text) {
+      return text;
+    }
+    throw new IllegalArgumentException("not a string");
+  }
+
+  private static List<String> strings(Object node) {
+    if (!(node instanceof JsonArray array)) {
+      throw new IllegalArgumentException("not an array");
+    }
+    List<String> values = new ArrayList<>();
+    for (Object item : array.items()) {
+      values.add(strict(item));
+    }
+    return values;
+  }
+
+  private static @Nullable UserFacingMessage message(@Nullable Object node) {
+    if (node == null) {
+      return null;
+    }
+    if (!(node instanceof JsonObject object)) {
+      throw new IllegalArgumentException("not an object");
+    }
+    onlyFields(object.fields(), "defaultMessage", "localizedMessages");
+    Object text = object.fields().get("defaultMessage");
+    Object localized = object.fields().get("localizedMessages");
+    Map<String, String> messages = new LinkedHashMap<>();
+    if (localized != null) {
+      if (!(localized instanceof JsonObject map)) {
+        throw new IllegalArgumentException("not an object");
+      }
+      map.fields().forEach((tag, value) -> messages.put(tag, strict(value)));
+    }
+    return new UserFacingMessage(text == null ? "" : strict(text), messages);
   }
 
   /** Decodes a {@code google.rpc.Status} as an operation's {@code error} carries it. */
@@ -950,7 +1115,7 @@ final class RestJson {
     written.add("name");
     if (operation.metadata().isPresent()) {
       g.writeFieldName("metadata");
-      writeCommand(g, operation.metadata().get());
+      writeCommand(g, operation.metadata().get(), false);
       written.add("metadata");
     }
     OperationResult result = operation.result();
@@ -978,16 +1143,17 @@ final class RestJson {
     g.writeEndObject();
   }
 
-  private static void writeCommand(JsonGenerator g, Command command) throws IOException {
+  private static void writeCommand(JsonGenerator g, Command command, boolean request)
+      throws IOException {
     Set<String> written = new HashSet<>();
     g.writeStartObject();
-    if (!command.typeUrl().isEmpty()) {
+    if (!request && !command.typeUrl().isEmpty()) {
       g.writeStringField("@type", command.typeUrl());
       written.add("@type");
     }
     g.writeStringField("type", command.type().name());
     written.add("type");
-    if (command.createTime().isPresent()) {
+    if (!request && command.createTime().isPresent()) {
       g.writeStringField("createTime", command.createTime().get().toString());
       written.add("createTime");
     }
@@ -995,16 +1161,97 @@ final class RestJson {
       g.writeStringField("duration", formatDuration(command.duration().get()));
       written.add("duration");
     }
-    if (!command.userName().isEmpty()) {
+    if (!request && !command.userName().isEmpty()) {
       g.writeStringField("userName", command.userName());
       written.add("userName");
     }
-    if (command.errorCode().isPresent()) {
+    if (!request && command.errorCode().isPresent()) {
       g.writeStringField("errorCode", command.errorCode().get().name());
       written.add("errorCode");
     }
+    if (command.params().isPresent()) {
+      writeParams(g, command.params().get(), written);
+    }
     writeOtherFields(g, command.otherFields(), written, "command");
     g.writeEndObject();
+  }
+
+  private static void writeParams(JsonGenerator g, CommandParams params, Set<String> written)
+      throws IOException {
+    if (params instanceof CommandParams.ResetPassword reset) {
+      g.writeStringField("newPassword", reset.newPassword());
+      written.add("newPassword");
+      if (!reset.flags().isEmpty()) {
+        writeStrings(g, "resetPasswordFlags", reset.flags());
+        written.add("resetPasswordFlags");
+      }
+      return;
+    }
+    String field = paramsField(params.type());
+    written.add(field);
+    g.writeObjectFieldStart(field);
+    if (params instanceof CommandParams.ClearAppsData clear) {
+      writeStrings(g, "packageNames", clear.packageNames());
+    } else if (params instanceof CommandParams.StartLostMode lost) {
+      writeMessage(g, "lostMessage", lost.lostMessage());
+      writeMessage(g, "lostPhoneNumber", lost.lostPhoneNumber());
+      writeNonEmpty(g, "lostEmailAddress", lost.lostEmailAddress());
+      writeMessage(g, "lostStreetAddress", lost.lostStreetAddress());
+      writeMessage(g, "lostOrganization", lost.lostOrganization());
+    } else if (params instanceof CommandParams.AddEsim esim) {
+      g.writeStringField("activationCode", esim.activationCode());
+      writeNonEmpty(g, "activationState", esim.activationState());
+    } else if (params instanceof CommandParams.RemoveEsim esim) {
+      g.writeStringField("iccId", esim.iccId());
+    } else if (params instanceof CommandParams.RequestDeviceInfo info) {
+      g.writeStringField("deviceInfo", info.deviceInfo());
+    } else if (params instanceof CommandParams.Wipe wipe) {
+      if (!wipe.wipeDataFlags().isEmpty()) {
+        writeStrings(g, "wipeDataFlags", wipe.wipeDataFlags());
+      }
+      writeMessage(g, "wipeReason", wipe.wipeReason());
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeStrings(JsonGenerator g, String name, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String value : values) {
+      g.writeString(value);
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeMessage(
+      JsonGenerator g, String name, @Nullable UserFacingMessage message) throws IOException {
+    if (message == null) {
+      return;
+    }
+    g.writeObjectFieldStart(name);
+    writeNonEmpty(g, "defaultMessage", message.defaultMessage());
+    if (!message.localizedMessages().isEmpty()) {
+      g.writeObjectFieldStart("localizedMessages");
+      for (Map.Entry<String, String> entry : message.localizedMessages().entrySet()) {
+        g.writeStringField(entry.getKey(), entry.getValue());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  /** The JSON field a command type's parameters go in, such as {@code clearAppsDataParams}. */
+  static String paramsField(CommandType type) {
+    return switch (type.name()) {
+      case "CLEAR_APP_DATA" -> "clearAppsDataParams";
+      case "START_LOST_MODE" -> "startLostModeParams";
+      case "STOP_LOST_MODE" -> "stopLostModeParams";
+      case "ADD_ESIM" -> "addEsimParams";
+      case "REMOVE_ESIM" -> "removeEsimParams";
+      case "REQUEST_DEVICE_INFO" -> "requestDeviceInfoParams";
+      case "WIPE" -> "wipeParams";
+      default -> "";
+    };
   }
 
   private static void writeOtherFields(

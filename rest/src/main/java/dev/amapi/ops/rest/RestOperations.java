@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.amapi.ops.domain.AccessToken;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.Command;
 import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.ErrorDetail;
 import dev.amapi.ops.domain.ListOperationsRequest;
@@ -55,6 +56,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RestOperations implements DeviceOperations {
   private static final String JSON = "application/json";
+  private static final String JSON_BODY = "application/json; charset=UTF-8";
   private static final int ASYNC_THREADS = 64;
   private static final long DONE = -1;
   private static final AtomicInteger CLIENTS = new AtomicInteger();
@@ -99,6 +101,16 @@ final class RestOperations implements DeviceOperations {
             ? sdk + " " + java
             : settings.applicationName() + " " + sdk + " " + java;
     this.apiClient = "gl-java/" + System.getProperty("java.version") + " " + sdk;
+  }
+
+  @Override
+  public Operation issueCommand(DeviceName device, Command command) {
+    return execute(issueCommandCall(device, command));
+  }
+
+  @Override
+  public CompletableFuture<Operation> issueCommandAsync(DeviceName device, Command command) {
+    return executeAsync(issueCommandCall(device, command));
   }
 
   @Override
@@ -158,6 +170,29 @@ final class RestOperations implements DeviceOperations {
   @Override
   public String toString() {
     return "RestOperations{" + settings + ", transport=" + transport + '}';
+  }
+
+  private Call<Operation> issueCommandCall(DeviceName device, Command command) {
+    requireNonNull(device, "device");
+    requireNonNull(command, "command");
+    return new Call<>(
+        OperationKind.ISSUE_COMMAND,
+        device,
+        HttpMethod.POST,
+        RequestUris.issueCommand(settings.endpoint(), device),
+        RestJson.writeCommandRequest(command),
+        body -> {
+          Operation operation = RestJson.readOperation(body);
+          if (!operation.name().device().equals(device)) {
+            throw new IllegalArgumentException(
+                "the answer is the operation \""
+                    + operation.name()
+                    + "\", not one of the device \""
+                    + device
+                    + "\"");
+          }
+          return operation;
+        });
   }
 
   private Call<@Nullable Void> cancelCall(OperationName name) {
@@ -701,13 +736,14 @@ final class RestOperations implements DeviceOperations {
     }
   }
 
-  /** One API call: its method, URI and how to read a successful answer. */
+  /** One API call: its method, URI, body and how to read a successful answer. */
   private final class Call<T> {
     private final OperationKind kind;
     private final Object resource; // a name: made a String only for a listener
     private final HttpMethod method;
     private final URI uri;
     private final Function<byte[], T> decoder;
+    private final byte[] body;
 
     Call(
         OperationKind kind,
@@ -715,27 +751,62 @@ final class RestOperations implements DeviceOperations {
         HttpMethod method,
         URI uri,
         Function<byte[], T> decoder) {
+      this(kind, resource, method, uri, new byte[0], decoder);
+    }
+
+    /** A call with a JSON body, which may hold a secret (a new password): never logged. */
+    Call(
+        OperationKind kind,
+        Object resource,
+        HttpMethod method,
+        URI uri,
+        byte[] body,
+        Function<byte[], T> decoder) {
       this.kind = kind;
       this.resource = resource;
       this.method = method;
       this.uri = uri;
       this.decoder = decoder;
+      this.body = body;
     }
 
     TransportRequest request(AccessToken token, long timeLeftNanos) {
+      Map<String, String> headers = headersFor(token);
+      if (body.length > 0) {
+        Map<String, String> withBody = new LinkedHashMap<>(headers);
+        withBody.put("content-type", JSON_BODY);
+        headers = withBody;
+      }
       return new TransportRequest(
           method,
           uri,
-          headersFor(token),
+          headers,
           Duration.ofNanos(Math.max(0, timeLeftNanos)),
-          settings.maxResponseBytes());
+          settings.maxResponseBytes(),
+          body);
     }
 
     T answer(TransportRequest request, TransportResponse response) {
       int status = response.statusCode();
       if (status < 200 || status > 299) {
-        throw new AmapiException(
-            HttpErrors.statusOf(status, bodyOf(response), response.truncated()), status);
+        Status error = HttpErrors.statusOf(status, bodyOf(response), response.truncated());
+        if (status == 500 && error.message().isEmpty() && body.length > 0) {
+          // The API answers some payloads it cannot accept with a bare 500: say what to look at.
+          error =
+              new Status(
+                  error.code(),
+                  "The server failed on "
+                      + method
+                      + " "
+                      + uri
+                      + " with HTTP 500 and no message; the API answers so to some requests it"
+                      + " cannot accept: check the command's type and parameters",
+                  error.details(),
+                  error.legacyErrors(),
+                  error.unknownStatusName(),
+                  error.otherFields());
+        }
+        throw new AmapiException(error, status);
       }
       if (response.truncated()) {
         throw new AmapiException(

@@ -1,5 +1,6 @@
 package dev.amapi.ops.rest;
 
+import dev.amapi.ops.domain.Command;
 import dev.amapi.ops.domain.ErrorDetail;
 import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationsPage;
@@ -38,6 +39,30 @@ public final class WireFormat {
    */
   public static OperationsPage readOperationsPage(byte[] json) {
     return RestJson.readOperationsPage(json);
+  }
+
+  /**
+   * Writes a {@code Command} as the body of {@code devices.issueCommand}: type, duration, typed
+   * parameters under the API's names, kept raw fields; no output-only field.
+   *
+   * @param command the command
+   * @return its JSON, UTF-8; it holds a new password if the command does
+   */
+  public static byte[] writeCommandRequest(Command command) {
+    return RestJson.writeCommandRequest(command);
+  }
+
+  /**
+   * Reads the body of {@code devices.issueCommand}: parameters of the API's shape become typed
+   * ({@link Command#params()}), any other field is kept raw.
+   *
+   * @param json the body, UTF-8
+   * @return the command, its {@code @type} {@link Command#TYPE_URL} unless the body says otherwise
+   * @throws IllegalArgumentException if the body is not a Command, or is one the builder refuses
+   *     (parameters of another type's command); the message says what and where
+   */
+  public static Command readCommandRequest(byte[] json) {
+    return RestJson.readCommandRequest(json);
   }
 
   /**

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
 import dev.amapi.ops.domain.CommandErrorCode;
+import dev.amapi.ops.domain.CommandParams;
 import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.ErrorDetail;
 import dev.amapi.ops.domain.Operation;
@@ -16,6 +17,7 @@ import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.OperationResult;
 import dev.amapi.ops.domain.OperationsPage;
 import dev.amapi.ops.domain.Status;
+import dev.amapi.ops.domain.UserFacingMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -96,16 +98,28 @@ class RestJsonTest {
   }
 
   @Test
-  void readOperation_cancelledWipe_keepsWipeParamsInOtherFields() {
+  void readOperation_cancelledWipe_typesItsWipeParams() {
     Command command =
         command(RestJson.readOperation(Reference.bytes("operations/cancelled-wipe.json")));
 
+    assertThat(command.params())
+        .contains(
+            new CommandParams.Wipe(
+                List.of("PRESERVE_RESET_PROTECTION_DATA"),
+                UserFacingMessage.of("Device reported lost")));
+    assertThat(command.otherFields()).isEmpty();
+  }
+
+  @Test
+  void readOperation_paramsOfAnUnknownShape_areKeptRaw() {
+    Command command =
+        command(
+            withMetadata(
+                "\"type\":\"WIPE\",\"wipeParams\":{\"wipeDataFlags\":[\"WIPE_ESIMS\"],\"x\":1}"));
+
+    assertThat(command.params()).isEmpty();
     assertThat(command.otherFields())
-        .containsExactly(
-            Map.entry(
-                "wipeParams",
-                "{\"wipeDataFlags\":[\"PRESERVE_RESET_PROTECTION_DATA\"],"
-                    + "\"wipeReason\":{\"defaultMessage\":\"Device reported lost\"}}"));
+        .containsExactly(Map.entry("wipeParams", "{\"wipeDataFlags\":[\"WIPE_ESIMS\"],\"x\":1}"));
   }
 
   @Test
@@ -130,9 +144,9 @@ class RestJsonTest {
 
     assertThat(command.type()).isEqualTo(CommandType.CLEAR_APP_DATA);
     assertThat(command.errorCode()).contains(CommandErrorCode.API_LEVEL);
-    assertThat(command.otherFields())
-        .containsOnlyKeys("clearAppsDataParams", "clearAppsDataStatus")
-        .containsEntry("clearAppsDataParams", "{\"packageNames\":[\"com.example.mail\"]}");
+    assertThat(command.params())
+        .contains(new CommandParams.ClearAppsData(List.of("com.example.mail")));
+    assertThat(command.otherFields()).containsOnlyKeys("clearAppsDataStatus");
   }
 
   @Test
@@ -160,8 +174,8 @@ class RestJsonTest {
     Command command = command(page.operations().get(0));
     assertThat(command.type()).isEqualTo(CommandType.START_LOST_MODE);
     assertThat(command.otherFields())
-        .containsEntry("futureField", "{\"addedBy\":\"a newer API revision\"}")
-        .containsKey("startLostModeParams");
+        .containsEntry("futureField", "{\"addedBy\":\"a newer API revision\"}");
+    assertThat(command.params()).containsInstanceOf(CommandParams.StartLostMode.class);
     assertThat(page.otherFields())
         .containsExactly(
             entry(

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
+import dev.amapi.ops.domain.Command;
 import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.ListOperationsRequest;
 import dev.amapi.ops.domain.OperationName;
@@ -132,6 +133,7 @@ import org.jspecify.annotations.Nullable;
 public final class FakeAmapiServer implements AutoCloseable {
   private static final String V1 = "v1";
   private static final String CANCEL_SUFFIX = ":cancel";
+  private static final String ISSUE_COMMAND_SUFFIX = ":issueCommand";
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] MALFORMED_BODY =
       "<html><body>Malformed answer scripted with FakeAmapiServer.malformNextAnswers</body></html>"
@@ -926,7 +928,7 @@ public final class FakeAmapiServer implements AutoCloseable {
   private @Nullable WireFault nextWireFault(RecordedRequest request) {
     OperationName name = null;
     Route route = Route.of(request.method(), request.path());
-    if (route != null && route.kind != Route.Kind.LIST) {
+    if (route != null && route.kind != Route.Kind.LIST && route.kind != Route.Kind.ISSUE_COMMAND) {
       try {
         name = route.operationName();
       } catch (AmapiException e) {
@@ -1171,6 +1173,25 @@ public final class FakeAmapiServer implements AutoCloseable {
       }
       Query.checkNames(parameters, route.kind == Route.Kind.LIST ? LIST_PARAMETERS : Set.of());
       switch (route.kind) {
+        case ISSUE_COMMAND -> {
+          standard.checkFields(FieldSelection.Shape.OPERATION);
+          DeviceName device = route.deviceName();
+          Command command;
+          try {
+            command = WireFormat.readCommandRequest(request.body());
+          } catch (IllegalArgumentException e) {
+            String message = "Invalid JSON payload received. " + e.getMessage();
+            return Reply.error(
+                FakeStatuses.invalidArgument(message, "command", message), 400, standard);
+          }
+          Reply failed =
+              scriptedFailure(PortCall.Method.ISSUE_COMMAND, device.toString(), standard);
+          if (failed != null) {
+            return failed;
+          }
+          return Reply.ok(
+              WireFormat.writeOperation(operations.issueNow(device, command)), standard);
+        }
         case CANCEL -> {
           standard.checkFields(FieldSelection.Shape.EMPTY);
           OperationName name = route.operationName();
@@ -1275,6 +1296,7 @@ public final class FakeAmapiServer implements AutoCloseable {
   /** A request the REST API has a method for, with its path's IDs decoded and validated. */
   private static final class Route {
     enum Kind {
+      ISSUE_COMMAND,
       CANCEL,
       GET,
       LIST
@@ -1293,6 +1315,18 @@ public final class FakeAmapiServer implements AutoCloseable {
     /** Returns the route of this method and raw path, or null when the API has none. */
     static @Nullable Route of(String httpMethod, String rawPath) {
       String[] segments = rawPath.split("/", -1);
+      // "", v1, enterprises, {e}, devices, {d}:issueCommand
+      if (segments.length == 6
+          && segments[0].isEmpty()
+          && segments[1].equals(V1)
+          && segments[2].equals("enterprises")
+          && segments[4].equals("devices")
+          && segments[5].endsWith(ISSUE_COMMAND_SUFFIX)) {
+        String id = segments[5].substring(0, segments[5].length() - ISSUE_COMMAND_SUFFIX.length());
+        return httpMethod.equals("POST")
+            ? new Route(Kind.ISSUE_COMMAND, "IssueCommand", new String[] {segments[3], id})
+            : null;
+      }
       // "", v1, enterprises, {e}, devices, {d}, operations[, {o}]
       if (segments.length < 7
           || segments.length > 8

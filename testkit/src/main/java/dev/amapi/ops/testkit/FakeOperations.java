@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
+import dev.amapi.ops.domain.CommandParams;
 import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.ListOperationsRequest;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -210,25 +212,53 @@ public final class FakeOperations implements DeviceOperations {
 
   /**
    * Issues a command to the device as {@code devices.issueCommand} does, and returns the new
-   * pending operation.
+   * pending operation: the port call, recorded ({@link PortCall.Method#ISSUE_COMMAND}, named by the
+   * device) and subject to {@link #latency} and {@link #failNextCalls} as every call is, and the
+   * way a test seeds a command.
    *
    * <p>Like the API, the fake names the operation by a numeric ID, the epoch milliseconds of its
    * creation, strictly increasing and unique even when called many times in one millisecond; it
    * sets the command's {@code createTime} to that instant and, when the command has none, its
-   * {@code duration} to {@link #DEFAULT_COMMAND_DURATION}.
+   * {@code duration} to {@link #DEFAULT_COMMAND_DURATION}; it keeps no new password (the
+   * operation's {@code RESET_PASSWORD} parameters hold an empty one). It refuses, as the API does,
+   * with {@link Code#INVALID_ARGUMENT} (HTTP 400): a type it does not know or {@code
+   * COMMAND_TYPE_UNSPECIFIED}, a duration that is not positive, a field a {@code Command} does not
+   * have, and parameters kept raw (of another type's command, or not of the API's shape).
    *
    * @param device the device the command is issued to
    * @param command the command; its {@code createTime} is replaced
    * @return the new operation, pending
+   * @throws AmapiException with {@link Code#INVALID_ARGUMENT} (HTTP 400) for a command the API
+   *     refuses; with the scripted status if {@link #failNextCalls} says so
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
    */
+  @Override
   public Operation issueCommand(DeviceName device, Command command) {
     requireNonNull(device, "device");
     requireNonNull(command, "command");
     beforeSeeding.run();
+    enter(PortCall.Method.ISSUE_COMMAND, device.toString());
+    return issueNow(device, command);
+  }
+
+  /**
+   * As {@link #issueCommand(DeviceName, Command)}, returning a future completed with its outcome:
+   * failed with {@link IllegalStateException} if this fake is closed.
+   */
+  @Override
+  public CompletableFuture<Operation> issueCommandAsync(DeviceName device, Command command) {
+    requireNonNull(device, "device");
+    requireNonNull(command, "command");
+    return async(PortCall.Method.ISSUE_COMMAND, device.toString(), () -> issueNow(device, command));
+  }
+
+  /** Issues as {@link #issueCommand} does, without recording the call or playing call faults. */
+  Operation issueNow(DeviceName device, Command command) {
+    refuseAsTheApiDoes(command);
     synchronized (lock) {
       checkOpen();
+      settle();
       Map<OperationName, Operation> operations = operationsOf(device);
       long id = Math.max(clock.millis(), lastIssuedId + 1);
       // A seeded operation may already hold a numeric ID; the API never reuses one.
@@ -240,6 +270,10 @@ public final class FakeOperations implements DeviceOperations {
       if (command.duration().isEmpty()) {
         metadata.duration(DEFAULT_COMMAND_DURATION);
       }
+      if (command.params().orElse(null) instanceof CommandParams.ResetPassword reset) {
+        // A server hands no password back: the operation keeps the flags only.
+        metadata.params(new CommandParams.ResetPassword("", reset.flags()));
+      }
       Operation operation =
           Operation.pending(device.operation(Long.toString(id)), metadata.build());
       operations.put(operation.name(), operation);
@@ -250,6 +284,70 @@ public final class FakeOperations implements DeviceOperations {
     }
   }
 
+  /** The fields of a {@code Command} in the API's newest revision. */
+  private static final Set<String> COMMAND_FIELDS =
+      Set.of(
+          "type",
+          "createTime",
+          "duration",
+          "userName",
+          "errorCode",
+          "newPassword",
+          "resetPasswordFlags",
+          "clearAppsDataParams",
+          "clearAppsDataStatus",
+          "startLostModeParams",
+          "startLostModeStatus",
+          "stopLostModeParams",
+          "stopLostModeStatus",
+          "addEsimParams",
+          "removeEsimParams",
+          "esimStatus",
+          "requestDeviceInfoParams",
+          "requestDeviceInfoStatus",
+          "wipeParams");
+
+  private static void refuseAsTheApiDoes(Command command) {
+    CommandType type = command.type();
+    if (!type.isKnown() || type.equals(CommandType.COMMAND_TYPE_UNSPECIFIED)) {
+      throw invalidCommand(
+          "Invalid value at 'command.type' (type.googleapis.com/"
+              + "google.android.devicemanagement.v1.Command.CommandType), \""
+              + FakeStatuses.printable(type.name())
+              + "\"",
+          "command.type");
+    }
+    Duration duration = command.duration().orElse(null);
+    if (duration != null && (duration.isNegative() || duration.isZero())) {
+      throw invalidCommand("The command's duration must be positive", "command.duration");
+    }
+    for (String field : command.otherFields().keySet()) {
+      if (!COMMAND_FIELDS.contains(field)) {
+        throw invalidCommand(
+            "Invalid JSON payload received. Unknown name \""
+                + FakeStatuses.printable(field)
+                + "\": Cannot find field.",
+            "command." + field);
+      }
+      if (field.equals("newPassword")
+          || field.equals("resetPasswordFlags")
+          || field.endsWith("Params")) {
+        throw invalidCommand(
+            "The field "
+                + field
+                + " is not valid for a command of type "
+                + type
+                + ", or not of the API's shape",
+            "command." + field);
+      }
+    }
+  }
+
+  private static AmapiException invalidCommand(String message, String field) {
+    return new AmapiException(
+        FakeStatuses.invalidArgument(message, field, message), Code.INVALID_ARGUMENT.httpStatus());
+  }
+
   /**
    * Issues a command of this type with no parameters, as {@link #issueCommand(DeviceName, Command)}
    * does: pending, named by its creation time, valid for {@link #DEFAULT_COMMAND_DURATION}.
@@ -257,6 +355,9 @@ public final class FakeOperations implements DeviceOperations {
    * @param device the device the command is issued to
    * @param type the command's type, such as {@link CommandType#REBOOT}
    * @return the new operation, pending
+   * @throws IllegalArgumentException for a type that needs parameters ({@code CLEAR_APP_DATA}):
+   *     issue a {@link Command} with them instead
+   * @throws AmapiException as {@link #issueCommand(DeviceName, Command)} throws it
    * @throws IllegalStateException if this fake is closed, or it serves a {@link FakeAmapiServer}
    *     already in scripted mode
    */

@@ -9,12 +9,14 @@ import java.time.Instant;
  * FakeAmapiServer}: read them with {@link FakeOperations#calls()}.
  *
  * @param method which port method was called
- * @param name the operation's name for cancel and get, the device's for list
+ * @param name the operation's name for cancel and get, the device's for list and issueCommand
  * @param time when the call arrived, by the fake's clock
  */
 public record PortCall(Method method, String name, Instant time) {
   /** The port methods. */
   public enum Method {
+    /** {@code devices.issueCommand}; the call's name is the device's. */
+    ISSUE_COMMAND,
     /** {@code operations.cancel}. */
     CANCEL,
     /** {@code operations.get}. */
@@ -27,7 +29,7 @@ public record PortCall(Method method, String name, Instant time) {
    * Rejects nulls.
    *
    * @param method which port method was called
-   * @param name the operation's name for cancel and get, the device's for list
+   * @param name the operation's name for cancel and get, the device's for list and issueCommand
    * @param time when the call arrived, by the fake's clock
    */
   public PortCall {

@@ -244,6 +244,16 @@ class BulkCancelAcceptanceTest {
     }
 
     @Override
+    public Operation issueCommand(DeviceName device, Command command) {
+      return fake.issueCommand(device, command);
+    }
+
+    @Override
+    public CompletableFuture<Operation> issueCommandAsync(DeviceName device, Command command) {
+      return fake.issueCommandAsync(device, command);
+    }
+
+    @Override
     public synchronized void cancel(OperationName name) {
       if (script()) {
         failedCancels.merge(name, 1, Integer::sum);

@@ -39,7 +39,9 @@ class FakeClockTest {
     Operation issued = fake.issueCommand(DEVICE, CommandType.REBOOT);
 
     assertThat(issued.name().operationId()).isEqualTo(Long.toString(START.toEpochMilli()));
-    assertThat(fake.calls()).isEmpty();
+    // Issuing is a port call, recorded as one at the fake clock's time.
+    assertThat(fake.calls())
+        .containsExactly(new PortCall(PortCall.Method.ISSUE_COMMAND, DEVICE.toString(), START));
   }
 
   @Test

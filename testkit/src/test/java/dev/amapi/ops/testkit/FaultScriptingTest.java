@@ -142,6 +142,7 @@ class FaultScriptingTest {
   void server_acceptOnly_rejectsOtherTokensBeforeTheState() throws Exception {
     try (FakeAmapiServer server = FakeAmapiServer.start()) {
       OperationName name = server.operations().issueCommand(DEVICE, CommandType.REBOOT).name();
+      server.operations().clearCalls();
       server.acceptOnly("good"::equals);
 
       HttpResponse<String> response = get(server, "/v1/" + name);

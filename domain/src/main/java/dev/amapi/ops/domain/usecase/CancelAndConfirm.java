@@ -67,7 +67,7 @@ public final class CancelAndConfirm {
     Executor after(Duration duration);
   }
 
-  private static final Timing SYSTEM_TIMING =
+  static final Timing SYSTEM =
       new Timing() {
         @Override
         public long nanoTime() {
@@ -117,7 +117,7 @@ public final class CancelAndConfirm {
    * @return the use case; it holds no resources of its own
    */
   public static CancelAndConfirm of(CancelPort cancelPort, GetOperationPort getPort) {
-    return new CancelAndConfirm(cancelPort, getPort, PollingPolicy.DEFAULT, SYSTEM_TIMING);
+    return new CancelAndConfirm(cancelPort, getPort, PollingPolicy.DEFAULT, SYSTEM);
   }
 
   /**

@@ -7,7 +7,9 @@ public enum OperationKind {
   /** {@code operations.get}: a {@code GET} of the operation. */
   GET("get"),
   /** {@code operations.list}: a {@code GET} of a device's operations. */
-  LIST("list");
+  LIST("list"),
+  /** {@code devices.issueCommand}: a {@code POST} of {@code ...:issueCommand} with a command. */
+  ISSUE_COMMAND("issueCommand");
 
   private final String method;
 

@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
 public final class RequestUris {
   private RequestUris() {}
 
+  /** Returns {@code {endpoint}v1/enterprises/{e}/devices/{d}:issueCommand}. */
+  public static URI issueCommand(URI endpoint, DeviceName device) {
+    return URI.create(endpoint + "v1/" + path(device) + ":issueCommand");
+  }
+
   /** Returns {@code {endpoint}v1/enterprises/{e}/devices/{d}/operations/{o}:cancel}. */
   public static URI cancel(URI endpoint, OperationName name) {
     return URI.create(endpoint + "v1/" + path(name) + ":cancel");

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * One HTTP request as the binding hands it to a transport: immutable.
  *
- * @param method the method; a {@link HttpMethod#POST} carries an empty body ({@code Content-Length:
- *     0}, no chunking, no content encoding), a {@link HttpMethod#GET} none
+ * @param method the method; a {@link HttpMethod#POST} carries {@link #body()}, a {@link
+ *     HttpMethod#GET} no body
  * @param uri the full request URI, already escaped: send it as it is
  * @param headers header names (lower case) to values, in the order to send them; never {@code
  *     host}, {@code content-length} or {@code connection}, which the library sets
@@ -21,16 +21,20 @@ import java.util.Map;
  *     library as a backstop, never a longer one
  * @param maxResponseBytes the largest response body to keep; read no further than one byte past it
  *     and mark the response {@link TransportResponse#truncated() truncated}
+ * @param body a POST's body, sent as it is with its {@code Content-Length} (no chunking, no content
+ *     encoding; empty for {@code Content-Length: 0}), its type in {@code headers}; empty for a GET.
+ *     It may hold secrets (a new password): never log it
  */
 public record TransportRequest(
     HttpMethod method,
     URI uri,
     Map<String, String> headers,
     Duration timeout,
-    int maxResponseBytes) {
+    int maxResponseBytes,
+    byte[] body) {
 
   /**
-   * Validates and copies.
+   * A request with no body: a GET, or a POST with {@code Content-Length: 0}.
    *
    * @param method the method
    * @param uri the escaped request URI
@@ -40,6 +44,27 @@ public record TransportRequest(
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if {@code maxResponseBytes} is negative
    */
+  public TransportRequest(
+      HttpMethod method,
+      URI uri,
+      Map<String, String> headers,
+      Duration timeout,
+      int maxResponseBytes) {
+    this(method, uri, headers, timeout, maxResponseBytes, new byte[0]);
+  }
+
+  /**
+   * Validates and copies.
+   *
+   * @param method the method
+   * @param uri the escaped request URI
+   * @param headers header names to values, copied
+   * @param timeout the time left for the exchange
+   * @param maxResponseBytes the body cap
+   * @param body the body, copied
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if {@code maxResponseBytes} is negative, or a GET has a body
+   */
   public TransportRequest {
     requireNonNull(method, "method");
     requireNonNull(uri, "uri");
@@ -47,6 +72,10 @@ public record TransportRequest(
     requireNonNull(timeout, "timeout");
     if (maxResponseBytes < 0) {
       throw new IllegalArgumentException("maxResponseBytes must not be negative");
+    }
+    body = requireNonNull(body, "body").clone();
+    if (method == HttpMethod.GET && body.length > 0) {
+      throw new IllegalArgumentException("A GET has no body");
     }
   }
 
@@ -62,9 +91,27 @@ public record TransportRequest(
     return Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
-  /** Returns the method and URI and the header names: never a header value (one is the token). */
+  /**
+   * Returns the body to send.
+   *
+   * @return a copy of the body; empty for none
+   */
+  @Override
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /**
+   * Returns the method and URI and the header names: never a header value (one is the token) nor
+   * the body.
+   */
   @Override
   public String toString() {
-    return method + " " + uri + " headers=" + headers.keySet();
+    return method
+        + " "
+        + uri
+        + " headers="
+        + headers.keySet()
+        + (body.length == 0 ? "" : " body=" + body.length + " bytes");
   }
 }

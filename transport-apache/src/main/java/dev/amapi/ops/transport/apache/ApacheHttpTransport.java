@@ -115,8 +115,8 @@ final class ApacheHttpTransport implements HttpTransport {
       this.apache = new HttpUriRequestBase(request.method().name(), request.uri());
       request.headers().forEach(apache::addHeader);
       if (request.method() == HttpMethod.POST) {
-        // An empty entity of known length: Content-Length: 0, no chunking.
-        apache.setEntity(new ByteArrayEntity(new byte[0], null));
+        // An entity of known length (0 when empty), its type in the headers: no chunking.
+        apache.setEntity(new ByteArrayEntity(request.body(), null));
       }
     }
 

@@ -166,8 +166,13 @@ final class JdkHttpTransport implements HttpTransport {
       if (request.method() == HttpMethod.GET) {
         builder.GET();
       } else {
-        // An empty body with Content-Length: 0; no chunking, no encoding.
-        builder.method(request.method().name(), HttpRequest.BodyPublishers.noBody());
+        // The body with its Content-Length (0 when empty); no chunking, no encoding.
+        byte[] body = request.body();
+        builder.method(
+            request.method().name(),
+            body.length == 0
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
       }
       HttpRequest jdk = builder.build();
       // send(), not sendAsync(): the future sendAsync() returns completes one hop later on the

@@ -255,8 +255,9 @@ public final class OkHttpOperations {
           okhttp.header("accept-encoding", "identity");
         }
         if (request.method() == HttpMethod.POST) {
-          // An empty body of known length and no type: Content-Length: 0, no chunking.
-          okhttp.post(RequestBody.create(NO_BYTES, null));
+          // A body of known length (0 when empty), its type in the headers: no chunking.
+          byte[] body = request.body();
+          okhttp.post(RequestBody.create(body.length == 0 ? NO_BYTES : body, null));
         } else {
           okhttp.get();
         }

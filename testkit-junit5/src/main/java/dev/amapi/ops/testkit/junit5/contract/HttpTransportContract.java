@@ -12,7 +12,9 @@ import dev.amapi.ops.domain.AccessToken;
 import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
+import dev.amapi.ops.domain.CommandParams;
 import dev.amapi.ops.domain.CommandType;
+import dev.amapi.ops.domain.ErrorDetail;
 import dev.amapi.ops.domain.Operation;
 import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.port.AccessTokenSource;
@@ -262,6 +264,86 @@ public abstract class HttpTransportContract extends OperationsContract {
       client.cancelAsync(DEVICE.operation("1")).join();
 
       assertEquals(3, scripted.requestCount());
+    }
+  }
+
+  /**
+   * Tests that the issue goes out as the API defines it: a POST to the device's {@code
+   * :issueCommand} with the command as JSON, and the server read back what was sent.
+   */
+  @Test
+  void issueCommand_sendsTheCommandAsJson() {
+    for (Command sent : everyCommandType()) {
+      ops().issueCommand(DEVICE, sent);
+
+      List<RecordedRequest> issues = server().requestsTo(DEVICE + ":issueCommand");
+      RecordedRequest request = issues.get(issues.size() - 1);
+      assertEquals("POST", request.method());
+      assertTrue(
+          request.header("content-type").orElse("").startsWith("application/json"),
+          String.valueOf(request.header("content-type")));
+      assertEquals(sent, WireFormat.readCommandRequest(request.body()), sent.type().name());
+    }
+  }
+
+  /** Tests that a 400 with details comes back as INVALID_ARGUMENT with the server's details. */
+  @Test
+  void issueCommand_badRequest_carriesTheServersDetails() {
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client = clientOf(scripted.endpoint())) {
+      scripted.enqueue(
+          FakeResponse.json(
+              400,
+              "{\"error\":{\"code\":400,\"message\":\"Invalid value at 'command.type'\","
+                  + "\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":"
+                  + "\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":"
+                  + "[{\"field\":\"command.type\",\"description\":\"Invalid value\"}]}]}}"));
+
+      AmapiException e =
+          assertThrows(
+              AmapiException.class,
+              () -> client.issueCommand(DEVICE, Command.builder(CommandType.LOCK).build()));
+
+      assertEquals(Code.INVALID_ARGUMENT, e.code());
+      assertEquals(400, e.httpStatus().orElse(-1));
+      assertTrue(String.valueOf(e.getMessage()).contains("command.type"), e.getMessage());
+      assertEquals(
+          "command.type",
+          e.status()
+              .detail(ErrorDetail.BadRequest.class)
+              .orElseThrow()
+              .fieldViolations()
+              .get(0)
+              .field());
+    }
+  }
+
+  /**
+   * Tests that the bare 500 the API gives some invalid payloads says what to check, and never holds
+   * the new password that was sent.
+   */
+  @Test
+  void issueCommand_500WithEmptyMessage_saysToCheckTheCommand() {
+    String password = "n3w-Passw0rd-never-shown";
+    try (FakeAmapiServer scripted = FakeAmapiServer.start();
+        DeviceOperations client = clientOf(scripted.endpoint())) {
+      scripted.enqueue(
+          FakeResponse.json(
+              500, "{\"error\":{\"code\":500,\"message\":\"\",\"status\":\"INTERNAL\"}}"));
+      Command reset =
+          Command.builder(CommandType.RESET_PASSWORD)
+              .params(new CommandParams.ResetPassword(password, List.of()))
+              .build();
+
+      AmapiException e =
+          assertThrows(AmapiException.class, () -> client.issueCommand(DEVICE, reset));
+
+      assertEquals(Code.INTERNAL, e.code());
+      assertEquals(500, e.httpStatus().orElse(-1));
+      String message = String.valueOf(e.getMessage());
+      assertTrue(message.contains("check the command's type and parameters"), message);
+      assertFalse(message.contains(password), message);
+      assertFalse(String.valueOf(e.status()).contains(password));
     }
   }
 

@@ -11,6 +11,7 @@ import dev.amapi.ops.domain.AmapiException;
 import dev.amapi.ops.domain.Code;
 import dev.amapi.ops.domain.Command;
 import dev.amapi.ops.domain.CommandErrorCode;
+import dev.amapi.ops.domain.CommandParams;
 import dev.amapi.ops.domain.CommandType;
 import dev.amapi.ops.domain.DeviceName;
 import dev.amapi.ops.domain.ListOperationsRequest;
@@ -19,6 +20,7 @@ import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.OperationResult;
 import dev.amapi.ops.domain.OperationsPage;
 import dev.amapi.ops.domain.Status;
+import dev.amapi.ops.domain.UserFacingMessage;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.testkit.FakeAmapiServer;
 import dev.amapi.ops.testkit.FakeOperations;
@@ -27,6 +29,7 @@ import dev.amapi.ops.testkit.PortCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -122,6 +125,121 @@ public abstract class OperationsContract {
             DEVICE, Command.builder(CommandType.REBOOT).duration(Duration.ofMinutes(10)).build());
   }
 
+  /**
+   * Returns one command of each type that takes parameters or none, with its typed parameters: what
+   * the issue tests send.
+   *
+   * @return a command per type, every parameter set
+   */
+  protected static List<Command> everyCommandType() {
+    List<Command> commands = new ArrayList<>();
+    for (CommandType type :
+        List.of(CommandType.LOCK, CommandType.REBOOT, CommandType.RELINQUISH_OWNERSHIP)) {
+      commands.add(Command.builder(type).duration(Duration.ofMinutes(3)).build());
+    }
+    for (CommandParams params :
+        List.of(
+            new CommandParams.ResetPassword("n3w-Passw0rd", List.of("REQUIRE_ENTRY", "LOCK_NOW")),
+            new CommandParams.ClearAppsData(List.of("com.example.mail", "com.example.chat")),
+            new CommandParams.StartLostMode(
+                new UserFacingMessage("Please return", Map.of("fr-FR", "Merci de le rendre")),
+                UserFacingMessage.of("+1 555 0100"),
+                "it@example.com",
+                UserFacingMessage.of("1 Main St"),
+                UserFacingMessage.of("Example Inc")),
+            new CommandParams.StopLostMode(),
+            new CommandParams.AddEsim("LPA:1$smdp.example.com$CODE", "ACTIVATED"),
+            new CommandParams.RemoveEsim("89014103211118510720"),
+            new CommandParams.RequestDeviceInfo("EID"),
+            new CommandParams.Wipe(
+                List.of("WIPE_EXTERNAL_STORAGE", "WIPE_ESIMS"),
+                UserFacingMessage.of("Reported stolen")))) {
+      commands.add(Command.builder(params.type()).params(params).build());
+    }
+    return commands;
+  }
+
+  /**
+   * Tests that every command type is issued with its typed parameters intact: the operation that
+   * comes back, the one the server holds and the one read back all carry the command sent.
+   */
+  @Test
+  void issueCommand_everyType_roundTripsItsParams() {
+    for (Command sent : everyCommandType()) {
+      Operation issued = ops().issueCommand(DEVICE, sent);
+
+      assertFalse(issued.done(), sent.type().name());
+      assertEquals(DEVICE, issued.name().device());
+      Command returned = issued.metadata().orElseThrow();
+      Command kept = withoutPassword(sent);
+      assertEquals(kept, withoutServerFields(returned, sent), sent.type().name());
+      Command held = state().operation(issued.name()).orElseThrow().metadata().orElseThrow();
+      assertEquals(kept, withoutServerFields(held, sent), sent.type().name());
+      assertFalse(returned.toString().contains("n3w-Passw0rd"));
+      assertEquals(returned, ops().get(issued.name()).metadata().orElseThrow());
+    }
+  }
+
+  /** Tests that the async form issues as the sync one does. */
+  @Test
+  void issueCommandAsync_issuesAsTheSyncFormDoes() {
+    Command lock = Command.builder(CommandType.LOCK).build();
+
+    Operation issued = ops().issueCommandAsync(DEVICE, lock).join();
+
+    assertEquals(issued, state().operation(issued.name()).orElseThrow());
+    assertEquals(
+        List.of(PortCall.Method.ISSUE_COMMAND),
+        state().calls().stream().map(PortCall::method).collect(Collectors.toList()));
+  }
+
+  /** Tests that a command the API refuses comes back as INVALID_ARGUMENT, and nothing is issued. */
+  @Test
+  void issueCommand_refusedByTheServer_throwsInvalidArgument() {
+    Command unknown = Command.builder(CommandType.of("SELF_DESTRUCT")).build();
+
+    AmapiException e =
+        assertThrows(AmapiException.class, () -> ops().issueCommand(DEVICE, unknown));
+
+    assertEquals(Code.INVALID_ARGUMENT, e.code());
+    assertEquals(400, e.httpStatus().orElse(-1));
+    assertTrue(String.valueOf(e.getMessage()).contains("SELF_DESTRUCT"), e.getMessage());
+    assertTrue(state().operations(DEVICE).isEmpty());
+  }
+
+  /** Tests that a scripted failure of the issue reaches the caller and issues nothing. */
+  @Test
+  void issueCommand_whenTheCallFails_issuesNothing() {
+    state().failNextCalls(1, Code.UNAVAILABLE);
+
+    AmapiException e =
+        assertThrows(
+            AmapiException.class,
+            () -> ops().issueCommand(DEVICE, Command.builder(CommandType.REBOOT).build()));
+
+    assertEquals(Code.UNAVAILABLE, e.code());
+    assertTrue(state().operations(DEVICE).isEmpty());
+  }
+
+  /** The command as a server keeps it: a new password is not handed back. */
+  private static Command withoutPassword(Command sent) {
+    if (sent.params().orElse(null) instanceof CommandParams.ResetPassword reset) {
+      return sent.toBuilder().params(new CommandParams.ResetPassword("", reset.flags())).build();
+    }
+    return sent;
+  }
+
+  /** The command as the server returned it, less the fields the server sets. */
+  private static Command withoutServerFields(Command returned, Command sent) {
+    Command.Builder builder = Command.builder(sent.type());
+    returned.params().ifPresent(builder::params);
+    returned.otherFields().forEach(builder::otherField);
+    sent.duration().ifPresent(d -> builder.duration(returned.duration().orElseThrow()));
+    assertTrue(returned.createTime().isPresent(), "the server sets createTime");
+    assertEquals(Command.TYPE_URL, returned.typeUrl());
+    return builder.build();
+  }
+
   /** Tests that cancelling a pending operation leaves it done with error code 1 (CANCELLED). */
   @Test
   void cancel_pendingOperation_endsCancelled() {
@@ -180,7 +298,7 @@ public abstract class OperationsContract {
     assertEquals(seeded, got);
     assertTrue(got.isCancelled());
     assertEquals(CommandType.WIPE, got.metadata().orElseThrow().type());
-    assertTrue(got.metadata().orElseThrow().otherFields().containsKey("wipeParams"));
+    assertInstanceOf(CommandParams.Wipe.class, got.metadata().orElseThrow().params().orElseThrow());
   }
 
   /** Tests that an operation that finished anyway reads back succeeded with its response. */
@@ -268,6 +386,7 @@ public abstract class OperationsContract {
   @Test
   void listAll_yieldsEveryOperationInOrder() {
     List<OperationName> issued = issue(5);
+    state().clearCalls();
 
     List<OperationName> listed =
         ops()
@@ -484,12 +603,14 @@ public abstract class OperationsContract {
 
     assertEquals(
         List.of(
+            PortCall.Method.ISSUE_COMMAND,
             PortCall.Method.CANCEL,
             PortCall.Method.GET,
             PortCall.Method.LIST,
             PortCall.Method.CANCEL),
         state().calls().stream().map(PortCall::method).collect(Collectors.toList()));
-    assertEquals(DEVICE.toString(), state().calls().get(2).name());
+    assertEquals(DEVICE.toString(), state().calls().get(0).name());
+    assertEquals(DEVICE.toString(), state().calls().get(3).name());
     state().assertCancelledOnce(name);
     state().assertNeverCancelled(DEVICE.operation("1"));
     assertThrows(AssertionError.class, () -> state().assertNeverCancelled(name));
