@@ -70,7 +70,11 @@ class BulkCancelOverHttpTest {
         assertThat(server.operations().operation(name).orElseThrow().isCancelled()).isTrue();
       }
       // 30 lists, 60 cancels, 60 gets and the 4 failed attempts.
-      List<Instant> times = server.operations().calls().stream().map(PortCall::time).toList();
+      List<Instant> times =
+          server.operations().calls().stream()
+              .filter(call -> call.method() != PortCall.Method.ISSUE_COMMAND) // the seeding
+              .map(PortCall::time)
+              .toList();
       assertThat(times).hasSize(154);
       // Any 25 calls in a row span 24 intervals of 5 ms at 200 a second; less one interval per
       // worker, as the server may log calls admitted together in another order: at least 100 ms.
