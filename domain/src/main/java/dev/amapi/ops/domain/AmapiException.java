@@ -2,6 +2,8 @@ package dev.amapi.ops.domain;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +24,9 @@ public final class AmapiException extends RuntimeException {
   /** The HTTP status of the answer, or -1 when there was none. */
   private final int httpStatus;
 
+  /** The delay the answer's {@code Retry-After} header asked for, or null when it had none. */
+  private final @Nullable Duration retryAfter;
+
   /**
    * Creates the exception for an answer the server gave.
    *
@@ -29,9 +34,25 @@ public final class AmapiException extends RuntimeException {
    * @param httpStatus the HTTP status of the answer
    */
   public AmapiException(Status status, int httpStatus) {
+    this(status, httpStatus, null);
+  }
+
+  /**
+   * Creates the exception for an answer the server gave with a {@code Retry-After} header.
+   *
+   * @param status what the server said
+   * @param httpStatus the HTTP status of the answer
+   * @param retryAfter the delay the header asked for, or null when the answer had none
+   * @throws IllegalArgumentException if {@code retryAfter} is negative
+   */
+  public AmapiException(Status status, int httpStatus, @Nullable Duration retryAfter) {
     super(describe(status, httpStatus));
     this.status = requireNonNull(status, "status");
     this.httpStatus = httpStatus;
+    if (retryAfter != null && retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+    }
+    this.retryAfter = retryAfter;
   }
 
   /**
@@ -44,6 +65,7 @@ public final class AmapiException extends RuntimeException {
     super(describe(status, -1), cause);
     this.status = requireNonNull(status, "status");
     this.httpStatus = -1;
+    this.retryAfter = null;
   }
 
   /**
@@ -71,6 +93,16 @@ public final class AmapiException extends RuntimeException {
    */
   public OptionalInt httpStatus() {
     return httpStatus < 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
+  }
+
+  /**
+   * Returns the delay the answer's {@code Retry-After} header asked for. A {@code RetryInfo} in
+   * the status's details says the same in the body; servers send either or both.
+   *
+   * @return the delay, or empty when the answer had no such header (or there was no answer)
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   private static String describe(Status status, int httpStatus) {

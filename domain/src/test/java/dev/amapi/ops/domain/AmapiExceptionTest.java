@@ -111,4 +111,17 @@ class AmapiExceptionTest {
     assertThat(copy.status()).isEqualTo(original.status());
     assertThat(copy.httpStatus()).hasValue(429);
   }
+
+  @Test
+  void retryAfter_isKept_andNeverNegative() {
+    Status status = Status.of(Code.RESOURCE_EXHAUSTED, "slow down");
+
+    assertThat(new AmapiException(status, 429, java.time.Duration.ofSeconds(2)).retryAfter())
+        .contains(java.time.Duration.ofSeconds(2));
+    assertThat(new AmapiException(status, 429).retryAfter()).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new AmapiException(status, 429, java.time.Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("retryAfter");
+  }
 }

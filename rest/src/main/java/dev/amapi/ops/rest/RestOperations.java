@@ -376,6 +376,11 @@ final class RestOperations implements DeviceOperations {
     if (fromDetails.isPresent() || response == null) {
       return fromDetails;
     }
+    return retryAfter(response);
+  }
+
+  /** The answer's {@code Retry-After}, kept in the exception for callers who pace themselves. */
+  private static Optional<Duration> retryAfter(TransportResponse response) {
     // Retry-After in seconds; the HTTP-date form is rare from Google and not worth a parser.
     return response
         .header("retry-after")
@@ -806,7 +811,7 @@ final class RestOperations implements DeviceOperations {
                   error.unknownStatusName(),
                   error.otherFields());
         }
-        throw new AmapiException(error, status);
+        throw new AmapiException(error, status, retryAfter(response).orElse(null));
       }
       if (response.truncated()) {
         throw new AmapiException(

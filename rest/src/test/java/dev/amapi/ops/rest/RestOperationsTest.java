@@ -294,8 +294,21 @@ class RestOperationsTest {
             e -> {
               assertThat(e.code()).isEqualTo(Code.UNAVAILABLE);
               assertThat(e.status().message()).isEqualTo("later");
+              // What the server asked for is kept, for a caller that paces itself.
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(999999));
             });
     assertThat(exchange.sent).hasSize(1);
+  }
+
+  @Test
+  void answerWithoutRetryAfter_hasNone() {
+    ScriptedExchange exchange =
+        new ScriptedExchange()
+            .answer(404, "{\"error\":{\"code\":404,\"status\":\"NOT_FOUND\"}}", Map.of());
+
+    assertThatThrownBy(() -> client(exchange, fixed()).cancel(NAME))
+        .isInstanceOfSatisfying(
+            AmapiException.class, e -> assertThat(e.retryAfter()).isEmpty());
   }
 
   @Test

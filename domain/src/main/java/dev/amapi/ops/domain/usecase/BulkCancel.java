@@ -640,6 +640,7 @@ public final class BulkCancel {
               e.status()
                   .detail(ErrorDetail.RetryInfo.class)
                   .map(ErrorDetail.RetryInfo::retryDelay)
+                  .or(e::retryAfter)
                   .filter(d -> !d.isNegative() && !d.isZero())
                   .orElse(null);
           if (code == Code.RESOURCE_EXHAUSTED) {
