@@ -96,8 +96,8 @@ public final class AmapiException extends RuntimeException {
   }
 
   /**
-   * Returns the delay the answer's {@code Retry-After} header asked for. A {@code RetryInfo} in
-   * the status's details says the same in the body; servers send either or both.
+   * Returns the delay the answer's {@code Retry-After} header asked for. A {@code RetryInfo} in the
+   * status's details says the same in the body; servers send either or both.
    *
    * @return the delay, or empty when the answer had no such header (or there was no answer)
    */

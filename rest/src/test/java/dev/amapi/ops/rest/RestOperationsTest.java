@@ -307,8 +307,7 @@ class RestOperationsTest {
             .answer(404, "{\"error\":{\"code\":404,\"status\":\"NOT_FOUND\"}}", Map.of());
 
     assertThatThrownBy(() -> client(exchange, fixed()).cancel(NAME))
-        .isInstanceOfSatisfying(
-            AmapiException.class, e -> assertThat(e.retryAfter()).isEmpty());
+        .isInstanceOfSatisfying(AmapiException.class, e -> assertThat(e.retryAfter()).isEmpty());
   }
 
   @Test
