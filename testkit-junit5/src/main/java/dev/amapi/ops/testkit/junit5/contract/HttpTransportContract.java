@@ -71,6 +71,9 @@ public abstract class HttpTransportContract extends OperationsContract {
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
 
+  /** For a transport's contract test, which subclasses this suite. */
+  protected HttpTransportContract() {}
+
   /**
    * Returns a new builder of the transport under test, with its defaults.
    *

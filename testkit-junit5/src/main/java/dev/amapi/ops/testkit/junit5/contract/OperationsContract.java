@@ -55,6 +55,9 @@ public abstract class OperationsContract {
   private @Nullable FakeAmapiServer server;
   private @Nullable DeviceOperations ops;
 
+  /** For an implementation's contract test, which subclasses this suite. */
+  protected OperationsContract() {}
+
   /**
    * Returns the implementation under test, talking to {@code server} (or, for an in-memory
    * implementation, sharing its {@link FakeAmapiServer#operations()} state). It must not retry
