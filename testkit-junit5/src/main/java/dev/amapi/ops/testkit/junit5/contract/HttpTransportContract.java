@@ -33,6 +33,8 @@ import dev.amapi.ops.testkit.FakeResponse;
 import dev.amapi.ops.testkit.RecordedRequest;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -910,6 +912,33 @@ public abstract class HttpTransportContract extends OperationsContract {
       assertTrue(String.valueOf(e.getMessage()).contains("closed"), e.getMessage());
       assertEquals(false, interrupted.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
       caller.join(WAIT.toMillis());
+    }
+  }
+
+  /**
+   * Tests that the builder's proxy setting is honoured: the call goes through the proxy (here a
+   * relay that forwards to the fake server) and gets its answer.
+   */
+  @Test
+  void proxySetting_sendsTheCallThroughTheProxy() {
+    try (FakeAmapiServer server = FakeAmapiServer.start();
+        LoopbackRelay proxy = LoopbackRelay.to(server.endpoint())) {
+      OperationName reboot =
+          server
+              .operations()
+              .issueCommand(DEVICE, Command.builder(CommandType.REBOOT).build())
+              .name();
+      ProxySelector through =
+          ProxySelector.of(
+              new InetSocketAddress(proxy.endpoint().getHost(), proxy.endpoint().getPort()));
+      try (DeviceOperations client =
+          clientOf(server.endpoint(), builder -> builder.proxy(through))) {
+
+        Operation answer = assertTimeoutPreemptively(WAIT, () -> client.get(reboot));
+
+        assertEquals(reboot, answer.name());
+        assertTrue(proxy.acceptedConnections() >= 1, "no connection went through the proxy");
+      }
     }
   }
 
