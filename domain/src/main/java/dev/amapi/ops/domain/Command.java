@@ -336,16 +336,7 @@ public final class Command {
     }
 
     private static String paramsField(CommandType type) {
-      return switch (type.name()) {
-        case "CLEAR_APP_DATA" -> "clearAppsDataParams";
-        case "START_LOST_MODE" -> "startLostModeParams";
-        case "STOP_LOST_MODE" -> "stopLostModeParams";
-        case "ADD_ESIM" -> "addEsimParams";
-        case "REMOVE_ESIM" -> "removeEsimParams";
-        case "REQUEST_DEVICE_INFO" -> "requestDeviceInfoParams";
-        case "WIPE" -> "wipeParams";
-        default -> type + " parameters";
-      };
+      return type.paramsField().orElse(type + " parameters");
     }
 
     private static List<String> fieldsOf(CommandParams params) {

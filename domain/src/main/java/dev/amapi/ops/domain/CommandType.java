@@ -2,6 +2,7 @@ package dev.amapi.ops.domain;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,6 +91,26 @@ public record CommandType(String name) {
    */
   public static CommandType of(String name) {
     return new CommandType(name);
+  }
+
+  /**
+   * Returns the field of the API's {@code Command} that carries this type's parameters, such as
+   * {@code clearAppsDataParams} for {@link #CLEAR_APP_DATA}.
+   *
+   * @return the field's name, or empty for a type that takes none (or one this SDK does not know)
+   */
+  public Optional<String> paramsField() {
+    return Optional.ofNullable(
+        switch (name) {
+          case "CLEAR_APP_DATA" -> "clearAppsDataParams";
+          case "START_LOST_MODE" -> "startLostModeParams";
+          case "STOP_LOST_MODE" -> "stopLostModeParams";
+          case "ADD_ESIM" -> "addEsimParams";
+          case "REMOVE_ESIM" -> "removeEsimParams";
+          case "REQUEST_DEVICE_INFO" -> "requestDeviceInfoParams";
+          case "WIPE" -> "wipeParams";
+          default -> null;
+        });
   }
 
   /**

@@ -1242,16 +1242,7 @@ final class RestJson {
 
   /** The JSON field a command type's parameters go in, such as {@code clearAppsDataParams}. */
   static String paramsField(CommandType type) {
-    return switch (type.name()) {
-      case "CLEAR_APP_DATA" -> "clearAppsDataParams";
-      case "START_LOST_MODE" -> "startLostModeParams";
-      case "STOP_LOST_MODE" -> "stopLostModeParams";
-      case "ADD_ESIM" -> "addEsimParams";
-      case "REMOVE_ESIM" -> "removeEsimParams";
-      case "REQUEST_DEVICE_INFO" -> "requestDeviceInfoParams";
-      case "WIPE" -> "wipeParams";
-      default -> "";
-    };
+    return type.paramsField().orElse("");
   }
 
   private static void writeOtherFields(

@@ -2,6 +2,10 @@ package dev.amapi.ops.rest.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +65,50 @@ public final class TransportResponse {
   }
 
   /**
+   * Reads a body from a stream up to the request's cap: the one read loop every transport whose
+   * library hands over a blocking stream shares. It reads at most one byte past the cap, to learn
+   * whether there was more; then the response is {@link #truncated()}, and the transport should
+   * drop the connection rather than close the stream (which would read the rest) — call {@code
+   * abort} on its library's request before the stream is closed.
+   *
+   * @param statusCode the HTTP status, 100 to 599
+   * @param headers header names to values, as the library gave them
+   * @param body the body stream; left open for the caller to close
+   * @param declaredLength the {@code Content-Length}, or -1 when unknown: sizes the array once
+   * @param maxResponseBytes the request's cap
+   * @return the response, its body cut at the cap
+   * @throws UncheckedIOException if reading fails, as {@link HttpTransport.Exchange#call()} throws
+   */
+  public static TransportResponse read(
+      int statusCode,
+      Map<String, List<String>> headers,
+      InputStream body,
+      long declaredLength,
+      int maxResponseBytes) {
+    int limit = maxResponseBytes;
+    byte[] bytes =
+        new byte[declaredLength >= 0 && declaredLength <= limit ? (int) declaredLength + 1 : 512];
+    int length = 0;
+    while (length <= limit) {
+      if (length == bytes.length) {
+        bytes = Arrays.copyOf(bytes, (int) Math.min((long) limit + 1, bytes.length * 2L));
+      }
+      int read;
+      try {
+        read = body.read(bytes, length, bytes.length - length);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (read < 0) {
+        break;
+      }
+      length += read;
+    }
+    boolean truncated = length > limit;
+    return of(statusCode, headers, bytes, truncated ? limit : length, truncated);
+  }
+
+  /**
    * Returns the HTTP status.
    *
    * @return the status code, such as 200 or 503
@@ -94,7 +142,7 @@ public final class TransportResponse {
    * @return the body, at most the request's {@code maxResponseBytes}
    */
   public byte[] body() {
-    return java.util.Arrays.copyOf(body, bodyLength);
+    return Arrays.copyOf(body, bodyLength);
   }
 
   /**

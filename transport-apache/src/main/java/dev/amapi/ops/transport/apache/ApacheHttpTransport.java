@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,35 +153,19 @@ final class ApacheHttpTransport implements HttpTransport {
       if (entity == null) {
         return TransportResponse.of(response.getCode(), headers, new byte[0], 0, false);
       }
-      int limit = request.maxResponseBytes();
-      long declared = entity.getContentLength();
-      byte[] bytes = new byte[declared >= 0 && declared <= limit ? (int) declared + 1 : 512];
-      int length = 0;
-      boolean truncated = false;
       try (InputStream in = entity.getContent()) {
-        for (; ; ) {
-          if (length == bytes.length) {
-            if (length > limit) {
-              break;
-            }
-            bytes = Arrays.copyOf(bytes, (int) Math.min((long) limit + 1, bytes.length * 2L));
-          }
-          int read = in.read(bytes, length, bytes.length - length);
-          if (read < 0) {
-            break;
-          }
-          length += read;
-          if (length > limit) {
-            break;
-          }
-        }
-        if (length > limit) {
-          truncated = true;
-          length = limit;
+        TransportResponse answer =
+            TransportResponse.read(
+                response.getCode(),
+                headers,
+                in,
+                entity.getContentLength(),
+                request.maxResponseBytes());
+        if (answer.truncated()) {
           apache.cancel(); // more than the cap: drop the connection rather than read the rest
         }
+        return answer;
       }
-      return TransportResponse.of(response.getCode(), headers, bytes, length, truncated);
     }
   }
 }

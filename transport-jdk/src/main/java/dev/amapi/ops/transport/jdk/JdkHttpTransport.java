@@ -32,13 +32,15 @@ import org.jspecify.annotations.Nullable;
  * Moves the binding's requests over a {@code java.net.http.HttpClient}: the whole transport.
  * Thread-safe.
  *
- * <p>Each exchange goes out with {@code sendAsync} and its answer is handed over by the body
- * subscriber the moment the last byte is read, on the client's thread, so a sync caller waits for
- * no extra hand-off (the future {@code sendAsync} returns completes one hop later, on the common
- * pool; it is used only to learn of failures and to abort). {@code HttpClient} resends a {@code
- * GET} once by itself when a connection closes before any answer byte, and retries a refused
- * connect once; no per-client setting turns that off, so the server may see one extra request per
- * attempt. The binding's attempt count and deadlines hold regardless.
+ * <p>Each exchange goes out with {@code send()} on one of the transport's own sender threads, and
+ * its answer is handed over by the body subscriber the moment the last byte is read, straight to
+ * the waiting caller. {@code abort()} interrupts that sender thread (which makes the JDK end the
+ * exchange on every version) and never a caller's. {@code sendAsync()} is not used: the future it
+ * returns completes one hop later on the common pool, which on a two-core machine is a new thread
+ * per call. {@code HttpClient} resends a {@code GET} once by itself when a connection closes before
+ * any answer byte, and retries a refused connect once; no per-client setting turns that off, so the
+ * server may see one extra request per attempt. The binding's attempt count and deadlines hold
+ * regardless.
  */
 final class JdkHttpTransport implements HttpTransport {
   private static final AtomicInteger CLIENTS = new AtomicInteger();

@@ -16,7 +16,6 @@ import java.net.ProxySelector;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -291,38 +290,21 @@ public final class OkHttpOperations {
 
       private TransportResponse read(Response response) throws IOException {
         ResponseBody body = response.body();
-        int limit = request.maxResponseBytes();
-        long declared = body.contentLength();
-        byte[] bytes = new byte[declared >= 0 && declared <= limit ? (int) declared + 1 : 512];
-        int length = 0;
-        boolean truncated = false;
         try (InputStream in = body.byteStream()) {
-          for (; ; ) {
-            if (length == bytes.length) {
-              if (length > limit) {
-                break;
-              }
-              bytes = Arrays.copyOf(bytes, (int) Math.min((long) limit + 1, bytes.length * 2L));
-            }
-            int read = in.read(bytes, length, bytes.length - length);
-            if (read < 0) {
-              break;
-            }
-            length += read;
-            if (length > limit) {
-              break;
-            }
-          }
-          if (length > limit) {
-            truncated = true;
-            length = limit;
+          TransportResponse answer =
+              TransportResponse.read(
+                  response.code(),
+                  response.headers().toMultimap(),
+                  in,
+                  body.contentLength(),
+                  request.maxResponseBytes());
+          if (answer.truncated()) {
             // More than the cap: drop the connection now. Closing the body unread would make
             // OkHttp try to drain the rest first, for up to 100 ms, on a watchdog thread.
             call.cancel();
           }
+          return answer;
         }
-        return TransportResponse.of(
-            response.code(), response.headers().toMultimap(), bytes, length, truncated);
       }
     }
   }
