@@ -125,21 +125,25 @@ final class JdkHttpTransport implements HttpTransport {
       return;
     }
     client = null;
-    senders.shutdownNow(); // the transport's own threads: their exchanges are aborted already
+    // Graceful shutdowns, not shutdownNow(): the binding aborted every exchange already, and a
+    // client task still queued (the step that tells the client an exchange is over) must run, or
+    // the Java 17 client counts that exchange as pending forever and never lets its connections go.
+    senders.shutdown();
     ThreadPoolExecutor executor = ownedExecutor;
     if (executor == null) {
       return; // the caller's client is the caller's to close
     }
-    // Java 21+ can end the client's selector thread and connections now; shutdownNow() does not
-    // wait for exchanges (the binding aborted them already). On Java 17 they end once the client
-    // is unreachable: keep no reference to it beyond this transport's.
+    // Java 21+ can end the client's selector thread and connections now; its shutdownNow() does
+    // not wait for exchanges (the binding aborted them already). On Java 17 they end once the
+    // client is unreachable and has no exchange pending: keep no reference to it beyond this
+    // transport's, and let its queued tasks run.
     try {
       Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
       shutdownNow.invoke(current);
     } catch (ReflectiveOperationException e) {
       // Java 17: no such method.
     }
-    executor.shutdownNow();
+    executor.shutdown();
   }
 
   @Override
