@@ -62,7 +62,7 @@ enum Module {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** The root package, which is also the jar's {@code Automatic-Module-Name}. */
+  /** The root package, which is also the jar's module name (its {@code module-info}). */
   String rootPackage() {
     return rootPackage;
   }
