@@ -1,0 +1,17 @@
+package com.example.sneaky;
+
+import dev.amapi.ops.rest.internal.RequestUris;
+import dev.amapi.ops.rest.spi.HttpTransport;
+
+/** Uses a class of rest's internal package and one of the SPI it exports to the transports only. */
+public final class Sneaky {
+  private Sneaky() {}
+
+  public static String escaped(String id) {
+    return RequestUris.escape(id);
+  }
+
+  public static Class<?> transportType() {
+    return HttpTransport.class;
+  }
+}
