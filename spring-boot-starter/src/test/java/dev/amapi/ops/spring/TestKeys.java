@@ -1,0 +1,38 @@
+package dev.amapi.ops.spring;
+
+import dev.amapi.ops.testkit.ServiceAccountKeys;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A service-account key at {@code classpath:sa-key.json}, for tests that need credentials but make
+ * no call with them. Written at test time (into the test class path) rather than committed: the
+ * repository holds no private key.
+ */
+public final class TestKeys {
+  /** The key's account. */
+  public static final String CLIENT_EMAIL = "classpath-key@amapi-ops-test.iam.gserviceaccount.com";
+
+  /** The property that points at it. */
+  public static final String CREDENTIALS = "amapi.ops.credentials=classpath:sa-key.json";
+
+  private TestKeys() {}
+
+  /** Writes the key unless it is there; returns {@link #CREDENTIALS}. */
+  public static synchronized String onClassPath() {
+    try {
+      Path root = Path.of(TestKeys.class.getResource("/").toURI());
+      Path key = root.resolve("sa-key.json");
+      if (!Files.exists(key)) {
+        ServiceAccountKeys.generate("amapi-ops-test", "classpath-key")
+            .withTokenUri(URI.create("http://127.0.0.1:9/token"))
+            .writeTo(key);
+      }
+      return CREDENTIALS;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
