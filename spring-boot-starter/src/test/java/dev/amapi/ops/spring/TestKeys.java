@@ -23,7 +23,9 @@ public final class TestKeys {
   /** Writes the key unless it is there; returns {@link #CREDENTIALS}. */
   public static synchronized String onClassPath() {
     try {
-      Path root = Path.of(TestKeys.class.getResource("/").toURI());
+      // Where this class was loaded from (the test classes' root), on the class or module path.
+      Path root =
+          Path.of(TestKeys.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path key = root.resolve("sa-key.json");
       if (!Files.exists(key)) {
         ServiceAccountKeys.generate("amapi-ops-test", "classpath-key")
