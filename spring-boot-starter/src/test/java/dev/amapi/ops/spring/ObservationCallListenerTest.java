@@ -11,6 +11,7 @@ import dev.amapi.ops.domain.OperationName;
 import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.domain.port.DeviceOperations;
 import dev.amapi.ops.testkit.FakeAmapiServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -20,6 +21,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -197,6 +202,57 @@ class ObservationCallListenerTest {
                   .that()
                   .hasParentObservationContextMatching(
                       parent -> parent.getName().equals("fleet.job"));
+            });
+  }
+
+  /**
+   * With Boot's own observation and metrics auto-configuration, as an application with actuator.
+   */
+  @Test
+  void bootsObservationRegistry_callsBecomeTimers() {
+    runner
+        .withConfiguration(
+            AutoConfigurations.of(
+                ObservationAutoConfiguration.class,
+                MetricsAutoConfiguration.class,
+                CompositeMeterRegistryAutoConfiguration.class,
+                SimpleMetricsExportAutoConfiguration.class))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(ObservationCallListener.class);
+              OperationName reboot =
+                  server.operations().issueCommand(DEVICE, CommandType.REBOOT).name();
+              server.operations().failNextCalls(1, Code.UNAVAILABLE);
+
+              context.getBean(DeviceOperations.class).cancel(reboot);
+
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+              assertThat(
+                      meters
+                          .get(ObservationCallListener.CALL_OBSERVATION)
+                          .tag("rpc.method", "cancel")
+                          .tag("outcome", "SUCCESS")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      meters
+                          .get(ObservationCallListener.ATTEMPT_OBSERVATION)
+                          .tag("rpc.response.status_code", "UNAVAILABLE")
+                          .tag("amapi_ops.retry.reason", "policy_backoff")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      meters
+                          .get(ObservationCallListener.ATTEMPT_OBSERVATION)
+                          .tag("http.response.status_code", "200")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(meters.find(ObservationCallListener.CALL_OBSERVATION).meters())
+                  .allSatisfy(
+                      meter -> assertThat(meter.getId().getTag("amapi_ops.resource")).isNull());
             });
   }
 
