@@ -1,6 +1,6 @@
 // Fails the consumer project unless each of its test classes ran, and ran at least one test.
 def reports = new File(basedir, 'target/surefire-reports')
-['RebootCancellerTest'].each { name ->
+['RebootCancellerTest', 'CallMetricsTest'].each { name ->
   def report = new File(reports, "TEST-com.example.fleet.${name}.xml")
   assert report.isFile() : "${name} did not run"
   def suite = new groovy.xml.XmlSlurper().parse(report)
