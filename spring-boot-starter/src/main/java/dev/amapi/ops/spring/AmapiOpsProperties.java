@@ -26,16 +26,39 @@ public final class AmapiOpsProperties {
   /** The properties' prefix. */
   public static final String PREFIX = "amapi.ops";
 
+  /** The HTTP stack: jdk, apache or okhttp; unset, the first on the class path (jdk first). */
   private @Nullable Transport transport;
+
+  /** The API's base URL: https (http on loopback only); unset, Google's. */
   private @Nullable URI endpoint;
+
+  /**
+   * Where the service-account key JSON is (file:, classpath:); unset, Application Default
+   * Credentials.
+   */
   private @Nullable Resource credentials;
+
+  /** The project billed for the calls (x-goog-user-project); unset, the credentials' own. */
   private @Nullable String quotaProject;
+
+  /** How long connecting may take; unset, 10 s. */
   private @Nullable Duration connectTimeout;
+
+  /** How long each attempt may take, from sending to the answer's last byte; unset, 10 s. */
   private @Nullable Duration requestTimeout;
+
+  /** A deadline for each whole call, retries and their waits included; unset, none. */
   private @Nullable Duration callTimeout;
+
+  /** The name of the Executor bean async calls run on; unset, the client's own threads. */
   private @Nullable String executor;
+
+  /** The calling application's name and version, put first in User-Agent. */
   private @Nullable String applicationName;
+
+  /** The largest answer read, at least 1024; unset, 8 MiB. */
   private @Nullable Integer maxResponseBytes;
+
   private final Retry retry = new Retry();
 
   /** Unset: every setting at the builder's default, credentials from ADC. */
@@ -297,9 +320,16 @@ public final class AmapiOpsProperties {
    * retries nothing.
    */
   public static final class Retry {
+    /** Attempts in all, the first included; 1 retries nothing; unset, 5. */
     private @Nullable Integer maxAttempts;
+
+    /** The delay before the second attempt, doubling after; unset, 500 ms. */
     private @Nullable Duration initialBackoff;
+
+    /** The longest delay, and the longest server-asked wait honoured; unset, 10 s. */
     private @Nullable Duration maxBackoff;
+
+    /** The codes tried again; unset, UNAVAILABLE only. */
     private @Nullable Set<Code> retryableCodes;
 
     /** Unset: {@link RetryPolicy#defaults()}. */
