@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -109,11 +110,19 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
     try {
       return builder.build();
     } catch (IllegalStateException e) {
+      String hint = "";
+      if (tokens == null) {
+        hint =
+            tokenSources.stream().limit(2).count() > 1
+                ? " (the application has several AccessTokenSource beans: mark one @Primary)"
+                : " (add dev.amapi:amapi-ops-auth, or define an AccessTokenSource bean)";
+      }
       throw new IllegalStateException(
           "Cannot build the amapi-ops DeviceOperations bean from the "
               + AmapiOpsProperties.PREFIX
               + ".* properties: "
-              + e.getMessage(),
+              + e.getMessage()
+              + hint,
           e);
     }
   }
@@ -125,7 +134,7 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
         throw new IllegalStateException(
             AmapiOpsProperties.PREFIX
                 + ".transport="
-                + asked.name().toLowerCase(java.util.Locale.ROOT)
+                + asked.name().toLowerCase(Locale.ROOT)
                 + " but "
                 + asked.artifactId()
                 + " is not on the class path: add the dependency dev.amapi:"

@@ -3,6 +3,8 @@ package dev.amapi.ops.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.amapi.ops.domain.AccessToken;
+import dev.amapi.ops.domain.port.AccessTokenSource;
 import dev.amapi.ops.transport.okhttp.OkHttpOperations;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,30 @@ class BadPropertiesTest {
                 assertThat(messages(context.getStartupFailure()))
                     .contains("amapi.ops.transport=okhttp")
                     .contains("dev.amapi:amapi-ops-transport-okhttp"));
+  }
+
+  @Test
+  void noTokenSource_withoutTheAuthModule_saysWhatToAdd() {
+    runner
+        .withClassLoader(new FilteredClassLoader("dev.amapi.ops.auth"))
+        .run(
+            context ->
+                assertThat(messages(context.getStartupFailure()))
+                    .contains("tokenSource is required")
+                    .contains("add dev.amapi:amapi-ops-auth, or define an AccessTokenSource bean"));
+  }
+
+  @Test
+  void twoTokenSources_noneMarkedPrimary_saysToMarkOne() {
+    runner
+        .withBean(
+            "one", AccessTokenSource.class, () -> AccessTokenSource.fixed(AccessToken.of("1")))
+        .withBean(
+            "two", AccessTokenSource.class, () -> AccessTokenSource.fixed(AccessToken.of("2")))
+        .run(
+            context ->
+                assertThat(messages(context.getStartupFailure()))
+                    .contains("several AccessTokenSource beans: mark one @Primary"));
   }
 
   @Test
