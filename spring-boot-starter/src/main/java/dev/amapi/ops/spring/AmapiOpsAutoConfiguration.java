@@ -10,7 +10,6 @@ import dev.amapi.ops.transport.jdk.JdkHttpOperations;
 import dev.amapi.ops.transport.okhttp.OkHttpOperations;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -131,17 +130,20 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
     ClassLoader classLoader = resourceLoader.getClassLoader();
     if (asked != null) {
       if (!ClassUtils.isPresent(asked.entryPoint(), classLoader)) {
-        throw new IllegalStateException(
+        throw new AmapiOpsConfigurationException(
+            AmapiOpsProperties.PREFIX + ".transport",
             AmapiOpsProperties.PREFIX
                 + ".transport="
                 + asked.name().toLowerCase(Locale.ROOT)
                 + " but "
                 + asked.artifactId()
-                + " is not on the class path: add the dependency dev.amapi:"
+                + " is not on the class path.",
+            "Add the dependency dev.amapi:"
                 + asked.artifactId()
                 + ", or set "
                 + AmapiOpsProperties.PREFIX
-                + ".transport to a transport that is");
+                + ".transport to a transport that is.",
+            null);
       }
       return TransportBuilders.of(asked);
     }
@@ -150,24 +152,30 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
         return TransportBuilders.of(transport);
       }
     }
-    throw new IllegalStateException(
-        "No amapi-ops transport on the class path: add one of "
+    throw new AmapiOpsConfigurationException(
+        AmapiOpsProperties.PREFIX + ".transport",
+        "No amapi-ops transport on the class path.",
+        "Add one of "
             + Arrays.stream(Transport.values())
                 .map(t -> "dev.amapi:" + t.artifactId())
-                .collect(Collectors.joining(", ")));
+                .collect(Collectors.joining(", "))
+            + ".",
+        null);
   }
 
   private static Executor executor(BeanFactory beanFactory, String name) {
     try {
       return beanFactory.getBean(name, Executor.class);
     } catch (NoSuchBeanDefinitionException e) {
-      throw new IllegalStateException(
-          AmapiOpsProperties.PREFIX
-              + ".executor="
+      throw new AmapiOpsConfigurationException(
+          AmapiOpsProperties.PREFIX + ".executor",
+          AmapiOpsProperties.PREFIX + ".executor=" + name + " names no Executor bean.",
+          "Define an Executor bean named "
               + name
-              + " names no Executor bean: "
-              + e.getMessage(),
-          e);
+              + ", or name another in "
+              + AmapiOpsProperties.PREFIX
+              + ".executor.",
+          null); // not chained: Boot would report it as a missing dependency of a bean
     }
   }
 
@@ -193,13 +201,13 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
       try {
         return GoogleAccessTokenSource.applicationDefault();
       } catch (IllegalStateException e) {
-        throw new IllegalStateException(
-            AmapiOpsProperties.PREFIX
-                + ".credentials is not set, and "
-                + e.getMessage()
-                + " Or set "
+        throw new AmapiOpsConfigurationException(
+            AmapiOpsProperties.PREFIX + ".credentials",
+            AmapiOpsProperties.PREFIX + ".credentials is not set, and " + e.getMessage(),
+            "Set "
                 + AmapiOpsProperties.PREFIX
-                + ".credentials to the key's location, such as file:/etc/amapi/sa-key.json.",
+                + ".credentials to the key's location, such as file:/etc/amapi/sa-key.json, or"
+                + " provide Application Default Credentials.",
             e);
       }
     }
@@ -207,21 +215,20 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
     private static GoogleAccessTokenSource fromKey(Resource key) {
       try (InputStream in = key.getInputStream()) {
         return GoogleAccessTokenSource.fromServiceAccountKey(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            AmapiOpsProperties.PREFIX
-                + ".credentials: cannot read "
-                + key.getDescription()
-                + ": "
-                + e.getMessage(),
-            e);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
+      } catch (IOException | IllegalArgumentException e) {
+        throw new AmapiOpsConfigurationException(
+            AmapiOpsProperties.PREFIX + ".credentials",
             AmapiOpsProperties.PREFIX
                 + ".credentials: "
                 + key.getDescription()
-                + " is not a service-account key: "
+                + (e instanceof IOException
+                    ? " cannot be read: "
+                    : " is not a service-account key: ")
                 + e.getMessage(),
+            "Point "
+                + AmapiOpsProperties.PREFIX
+                + ".credentials at a service-account key file (the JSON the Cloud console hands"
+                + " out).",
             e);
       }
     }

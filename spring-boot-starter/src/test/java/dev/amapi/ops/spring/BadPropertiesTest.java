@@ -22,6 +22,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
@@ -69,10 +70,19 @@ class BadPropertiesTest {
         .withClassLoader(new FilteredClassLoader(OkHttpOperations.class))
         .withPropertyValues("amapi.ops.transport=okhttp", TestKeys.onClassPath())
         .run(
-            context ->
-                assertThat(messages(context.getStartupFailure()))
-                    .contains("amapi.ops.transport=okhttp")
-                    .contains("dev.amapi:amapi-ops-transport-okhttp"));
+            context -> {
+              assertThat(messages(context.getStartupFailure()))
+                  .contains("amapi.ops.transport=okhttp")
+                  .contains("dev.amapi:amapi-ops-transport-okhttp");
+              FailureAnalysis analysis = analyze(context.getStartupFailure());
+              assertThat(analysis.getDescription())
+                  .contains("Property: amapi.ops.transport\n")
+                  .contains("amapi-ops-transport-okhttp is not on the class path");
+              assertThat(analysis.getAction())
+                  .isEqualTo(
+                      "Add the dependency dev.amapi:amapi-ops-transport-okhttp, or set"
+                          + " amapi.ops.transport to a transport that is.");
+            });
   }
 
   @Test
@@ -104,9 +114,12 @@ class BadPropertiesTest {
     runner
         .withPropertyValues("amapi.ops.executor=noSuchExecutor", TestKeys.onClassPath())
         .run(
-            context ->
-                assertThat(messages(context.getStartupFailure()))
-                    .contains("amapi.ops.executor=noSuchExecutor names no Executor bean"));
+            context -> {
+              assertThat(messages(context.getStartupFailure()))
+                  .contains("amapi.ops.executor=noSuchExecutor names no Executor bean");
+              assertThat(analyze(context.getStartupFailure()).getDescription())
+                  .contains("Property: amapi.ops.executor\n");
+            });
   }
 
   @Test
@@ -114,10 +127,13 @@ class BadPropertiesTest {
     runner
         .withPropertyValues("amapi.ops.credentials=classpath:application-sample.yaml")
         .run(
-            context ->
-                assertThat(messages(context.getStartupFailure()))
-                    .contains("amapi.ops.credentials")
-                    .contains("is not a service-account key"));
+            context -> {
+              assertThat(messages(context.getStartupFailure()))
+                  .contains("amapi.ops.credentials")
+                  .contains("is not a service-account key");
+              assertThat(analyze(context.getStartupFailure()).getDescription())
+                  .contains("Property: amapi.ops.credentials\n");
+            });
   }
 
   /**
@@ -156,6 +172,7 @@ class BadPropertiesTest {
                 FailureAnalyzer.class,
                 ArgumentResolver.of(BeanFactory.class, null).and(Environment.class, null),
                 FailureHandler.logging(LogFactory.getLog(BadPropertiesTest.class)));
+    AnnotationAwareOrderComparator.sort(analyzers); // as SpringApplication does
     for (FailureAnalyzer analyzer : analyzers) {
       FailureAnalysis analysis = analyzer.analyze(failure);
       if (analysis != null) {
