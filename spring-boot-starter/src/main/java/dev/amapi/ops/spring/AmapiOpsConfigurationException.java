@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 public final class AmapiOpsConfigurationException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** The property at fault. */
   private final String property;
+
+  /** What to do about it. */
   private final String action;
 
   /**
