@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -22,6 +23,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ResourceLoaderAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +66,7 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
    * @param tokenSources the application's token sources
    * @param listeners the application's call listeners
    * @param customizers the application's builder customizers
+   * @param sslBundles Spring Boot's SSL bundles, where {@code amapi.ops.ssl-bundle} is looked up
    * @param beanFactory where the {@code amapi.ops.executor} bean is looked up
    * @return the client; the context closes it
    * @throws IllegalStateException naming the property, if the transport asked for is not on the
@@ -75,6 +79,7 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
       ObjectProvider<AccessTokenSource> tokenSources,
       ObjectProvider<CallListener> listeners,
       ObjectProvider<DeviceOperationsBuilderCustomizer> customizers,
+      ObjectProvider<SslBundles> sslBundles,
       BeanFactory beanFactory) {
     DeviceOperationsBuilder<?> builder = newBuilder(properties.getTransport());
     AccessTokenSource tokens = tokenSources.getIfUnique();
@@ -100,6 +105,10 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
       builder.maxResponseBytes(properties.getMaxResponseBytes());
     }
     builder.retryPolicy(properties.getRetry().toPolicy());
+    String sslBundle = properties.getSslBundle();
+    if (sslBundle != null) {
+      builder.sslContext(sslContext(sslBundles, sslBundle));
+    }
     String executor = properties.getExecutor();
     if (executor != null) {
       builder.executor(executor(beanFactory, executor));
@@ -161,6 +170,32 @@ public final class AmapiOpsAutoConfiguration implements ResourceLoaderAware {
                 .collect(Collectors.joining(", "))
             + ".",
         null);
+  }
+
+  private static SSLContext sslContext(ObjectProvider<SslBundles> sslBundles, String name) {
+    SslBundles bundles = sslBundles.getIfAvailable();
+    try {
+      if (bundles == null) {
+        throw new NoSuchSslBundleException(name, "the application has no SslBundles bean");
+      }
+      return bundles.getBundle(name).createSslContext();
+    } catch (NoSuchSslBundleException e) {
+      throw new AmapiOpsConfigurationException(
+          AmapiOpsProperties.PREFIX + ".ssl-bundle",
+          AmapiOpsProperties.PREFIX
+              + ".ssl-bundle="
+              + name
+              + " names no SSL bundle: "
+              + e.getMessage(),
+          "Define spring.ssl.bundle.pem."
+              + name
+              + " (or .jks."
+              + name
+              + "), or name another bundle in "
+              + AmapiOpsProperties.PREFIX
+              + ".ssl-bundle.",
+          null);
+    }
   }
 
   private static Executor executor(BeanFactory beanFactory, String name) {

@@ -56,6 +56,11 @@ public final class AmapiOpsProperties {
   /** The calling application's name and version, put first in User-Agent. */
   private @Nullable String applicationName;
 
+  /**
+   * The name of a spring.ssl.bundle whose trust material verifies the endpoint; unset, the JDK's.
+   */
+  private @Nullable String sslBundle;
+
   /** The largest answer read, at least 1024; unset, 8 MiB. */
   private @Nullable Integer maxResponseBytes;
 
@@ -272,6 +277,32 @@ public final class AmapiOpsProperties {
       }
     }
     this.applicationName = applicationName;
+  }
+
+  /**
+   * Returns {@code amapi.ops.ssl-bundle}.
+   *
+   * @return the name of the SSL bundle the client's TLS context is made from, or null for the
+   *     runtime's default trust store
+   */
+  public @Nullable String getSslBundle() {
+    return sslBundle;
+  }
+
+  /**
+   * Sets {@code amapi.ops.ssl-bundle}: the name of a Spring Boot SSL bundle ({@code
+   * spring.ssl.bundle.*}) whose {@code SSLContext} becomes the builder's {@code sslContext}, such
+   * as one that trusts a private CA or a corporate proxy's certificate. Hostnames are still
+   * verified.
+   *
+   * @param sslBundle a bundle name
+   * @throws IllegalArgumentException if it is blank
+   */
+  public void setSslBundle(@Nullable String sslBundle) {
+    if (sslBundle != null && sslBundle.isBlank()) {
+      throw new IllegalArgumentException(PREFIX + ".ssl-bundle must name an SSL bundle");
+    }
+    this.sslBundle = sslBundle;
   }
 
   /**

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -216,6 +217,44 @@ class AmapiOpsAutoConfigurationTest {
               assertThatThrownBy(() -> ops.get(reboot)).isInstanceOf(AmapiException.class);
               assertThat(server.requestCount()).isEqualTo(3);
             });
+  }
+
+  @Test
+  void sslBundle_trustsWhatTheBundleTrusts(@TempDir Path dir) {
+    try (FakeAmapiServer https = FakeAmapiServer.startHttps()) {
+      Path certificate = TestKeys.fakeServerCertificate(dir);
+      OperationName reboot = https.operations().issueCommand(DEVICE, CommandType.REBOOT).name();
+      ApplicationContextRunner overHttps =
+          new ApplicationContextRunner()
+              .withConfiguration(
+                  AutoConfigurations.of(
+                      SslAutoConfiguration.class, AmapiOpsAutoConfiguration.class))
+              .withUserConfiguration(TestToken.class)
+              .withPropertyValues(
+                  "amapi.ops.endpoint=" + https.endpoint(),
+                  "amapi.ops.retry.max-attempts=1",
+                  "spring.ssl.bundle.pem.fake.truststore.certificate=file:" + certificate);
+
+      overHttps.run(
+          context ->
+              assertThatThrownBy(() -> context.getBean(DeviceOperations.class).get(reboot))
+                  .isInstanceOfSatisfying(
+                      AmapiException.class, e -> assertThat(e.code()).isEqualTo(Code.UNAVAILABLE)));
+      overHttps
+          .withPropertyValues("amapi.ops.ssl-bundle=fake")
+          .run(
+              context -> {
+                DeviceOperations ops = context.getBean(DeviceOperations.class);
+                assertThat(ops.get(reboot).name()).isEqualTo(reboot);
+                assertThat(ops.toString()).contains("sslContext=TLS");
+              });
+      overHttps
+          .withPropertyValues("amapi.ops.ssl-bundle=nope")
+          .run(
+              context ->
+                  assertThat(BadPropertiesTest.messages(context.getStartupFailure()))
+                      .contains("amapi.ops.ssl-bundle=nope names no SSL bundle"));
+    }
   }
 
   @Test

@@ -39,6 +39,7 @@ class ConfigurationMetadataTest {
             "amapi.ops.executor",
             "amapi.ops.application-name",
             "amapi.ops.max-response-bytes",
+            "amapi.ops.ssl-bundle",
             "amapi.ops.retry.max-attempts",
             "amapi.ops.retry.initial-backoff",
             "amapi.ops.retry.max-backoff",

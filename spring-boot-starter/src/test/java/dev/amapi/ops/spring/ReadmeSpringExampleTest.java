@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.PropertySource;
@@ -34,16 +36,20 @@ class ReadmeSpringExampleTest {
   }
 
   @Test
-  void readmeYaml_isTheClientsSettings() throws IOException {
+  void readmeYaml_isTheClientsSettings(@TempDir Path dir) throws IOException {
     PropertySource<?> yaml =
         new YamlPropertySourceLoader()
             .load("application-sample", new ClassPathResource("application-sample.yaml"))
             .get(0);
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(AmapiOpsAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(SslAutoConfiguration.class, AmapiOpsAutoConfiguration.class))
         .withInitializer(context -> context.getEnvironment().getPropertySources().addLast(yaml))
-        // The example's key file and executor are the application's: stand-ins here.
-        .withPropertyValues(TestKeys.onClassPath())
+        // The example's key file, executor and SSL bundle are the application's: stand-ins here.
+        .withPropertyValues(
+            TestKeys.onClassPath(),
+            "spring.ssl.bundle.pem.corporate-ca.truststore.certificate=file:"
+                + TestKeys.fakeServerCertificate(dir))
         .withBean("fleetExecutor", Executor.class, () -> Runnable::run)
         .run(
             context -> {
@@ -58,6 +64,7 @@ class ReadmeSpringExampleTest {
                   .contains("applicationName=device-fleet/2.1")
                   .contains("maxResponseBytes=8388608")
                   .contains("executor=caller's")
+                  .contains("sslContext=TLS")
                   .contains(
                       "RetryPolicy{maxAttempts=5, initialBackoff=PT0.5S, maxBackoff=PT10S,"
                           + " retryableCodes=[UNAVAILABLE]}");

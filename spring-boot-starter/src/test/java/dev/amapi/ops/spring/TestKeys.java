@@ -1,10 +1,15 @@
 package dev.amapi.ops.spring;
 
+import dev.amapi.ops.testkit.FakeAmapiServer;
 import dev.amapi.ops.testkit.ServiceAccountKeys;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.util.Base64;
 
 /**
  * A service-account key at {@code classpath:sa-key.json}, for tests that need credentials but make
@@ -34,6 +39,25 @@ public final class TestKeys {
       }
       return CREDENTIALS;
     } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Writes the certificate of the testkit's https fake server as PEM, for an SSL bundle's trust
+   * store.
+   */
+  public static Path fakeServerCertificate(Path dir) {
+    try {
+      Path pem = dir.resolve("fake-ca.pem");
+      Files.writeString(
+          pem,
+          "-----BEGIN CERTIFICATE-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(FakeAmapiServer.certificate().getEncoded())
+              + "\n-----END CERTIFICATE-----\n");
+      return pem;
+    } catch (IOException | CertificateEncodingException e) {
       throw new IllegalStateException(e);
     }
   }
