@@ -5,8 +5,8 @@ import dev.amapi.ops.rest.DeviceOperationsBuilder;
 /**
  * Changes the builder of the auto-configured {@code DeviceOperations} bean after the {@code
  * amapi.ops.*} properties are applied, for the settings that are objects rather than properties:
- * {@code sslContext}, {@code proxy}, or a transport's own options. Every bean of this type is
- * called, in {@link org.springframework.core.annotation.Order} order.
+ * {@code proxy}, an {@code sslContext} that is no SSL bundle, or a transport's own options. Every
+ * bean of this type is called, in {@link org.springframework.core.annotation.Order} order.
  */
 @FunctionalInterface
 public interface DeviceOperationsBuilderCustomizer {
