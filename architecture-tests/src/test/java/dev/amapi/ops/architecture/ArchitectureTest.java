@@ -38,6 +38,14 @@ class ArchitectureTest {
       Rules.ONLY_THE_CLIS_FAKE_MODE_USES_TESTKIT;
 
   @ArchTest
+  static final ArchRule only_the_spring_starters_test_support_uses_testkit =
+      Rules.ONLY_THE_SPRING_STARTERS_TEST_SUPPORT_USES_TESTKIT;
+
+  @ArchTest
+  static final ArchRule no_production_class_depends_on_the_spring_starter =
+      Rules.NO_PRODUCTION_CLASS_DEPENDS_ON_THE_SPRING_STARTER;
+
+  @ArchTest
   static final ArchRule no_production_class_depends_on_cli =
       Rules.NO_PRODUCTION_CLASS_DEPENDS_ON_CLI;
 

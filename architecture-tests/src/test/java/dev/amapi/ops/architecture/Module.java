@@ -38,7 +38,12 @@ enum Module {
   CLI(
       "dev.amapi.ops.cli",
       List.of(DOMAIN, REST, TRANSPORT_JDK, TRANSPORT_APACHE, AUTH, TESTKIT),
-      List.of("picocli"));
+      List.of("picocli")),
+  // The testkit only from its test support (dev.amapi.ops.spring.test), which Rules checks.
+  SPRING_BOOT_STARTER(
+      "dev.amapi.ops.spring",
+      List.of(DOMAIN, REST, TRANSPORT_JDK, TRANSPORT_APACHE, TRANSPORT_OKHTTP, AUTH, TESTKIT),
+      List.of("org.springframework", "io.micrometer"));
 
   private final String rootPackage;
   private final String packages;

@@ -96,10 +96,15 @@ final class Rules {
           .as("transports do not depend on each other")
           .because("swapping transports is a one-line change at wiring time");
 
+  /**
+   * The Spring Boot starter's test support: {@code @AutoConfigureAmapiFake} and what it imports.
+   */
+  static final String SPRING_TEST_SUPPORT = Module.SPRING_BOOT_STARTER.rootPackage() + ".test..";
+
   static final ArchRule NO_PRODUCTION_CLASS_DEPENDS_ON_TESTKIT =
       noClasses()
           .that()
-          .resideOutsideOfPackages(TESTKIT_AND_BELOW, Module.CLI.packages())
+          .resideOutsideOfPackages(TESTKIT_AND_BELOW, Module.CLI.packages(), SPRING_TEST_SUPPORT)
           .should()
           .dependOnClassesThat()
           .resideInAPackage(TESTKIT_AND_BELOW)
@@ -125,6 +130,30 @@ final class Rules {
           .because(
               "the tool embeds the fake server so it can be tried with no Google account, and"
                   + " serves it standalone (fake-server) for tests written in other languages");
+
+  static final ArchRule ONLY_THE_SPRING_STARTERS_TEST_SUPPORT_USES_TESTKIT =
+      noClasses()
+          .that()
+          .resideInAPackage(Module.SPRING_BOOT_STARTER.packages())
+          .and()
+          .resideOutsideOfPackage(SPRING_TEST_SUPPORT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(TESTKIT_AND_BELOW)
+          .as("only the Spring Boot starter's test support uses testkit")
+          .because(
+              "@AutoConfigureAmapiFake points an application's tests at the fake server; the"
+                  + " auto-configuration an application runs with never loads the testkit");
+
+  static final ArchRule NO_PRODUCTION_CLASS_DEPENDS_ON_THE_SPRING_STARTER =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(Module.SPRING_BOOT_STARTER.packages())
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(Module.SPRING_BOOT_STARTER.packages())
+          .as("no production class depends on the Spring Boot starter")
+          .because("the starter wires the SDK for Spring applications; the SDK never needs Spring");
 
   static final ArchRule NO_PRODUCTION_CLASS_DEPENDS_ON_CLI =
       noClasses()

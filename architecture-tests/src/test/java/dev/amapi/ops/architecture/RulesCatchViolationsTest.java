@@ -7,7 +7,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.amapi.ops.domain.fixture.LeakyDomainHelper;
 import dev.amapi.ops.fixture.internal.InternalDetail;
+import dev.amapi.ops.spring.fixture.FakeInProduction;
 import dev.amapi.ops.transport.fixture.PiggybackTransport;
+import dev.amapi.ops.transport.fixture.SpringAwareTransport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +94,28 @@ class RulesCatchViolationsTest {
   @Test
   void everyClassBelongsToAModule_classOutsideEveryModule_fails() {
     assertViolation(Rules.EVERY_CLASS_BELONGS_TO_A_MODULE, InternalDetail.class.getName());
+  }
+
+  @Test
+  void onlyTheSpringStartersTestSupportUsesTestkit_autoConfigurationUsingTheFake_fails() {
+    assertThatThrownBy(
+            () ->
+                Rules.ONLY_THE_SPRING_STARTERS_TEST_SUPPORT_USES_TESTKIT.check(
+                    new ClassFileImporter().importClasses(FakeInProduction.class)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(FakeInProduction.class.getName())
+        .hasMessageContaining("FakeAmapiServer");
+  }
+
+  @Test
+  void noProductionClassDependsOnTheSpringStarter_transportUsingTheStarter_fails() {
+    assertThatThrownBy(
+            () ->
+                Rules.NO_PRODUCTION_CLASS_DEPENDS_ON_THE_SPRING_STARTER.check(
+                    new ClassFileImporter().importClasses(SpringAwareTransport.class)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(SpringAwareTransport.class.getName())
+        .hasMessageContaining("AmapiOpsProperties");
   }
 
   private static void assertViolation(ArchRule rule, String expectedDetail) {
