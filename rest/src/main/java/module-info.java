@@ -3,9 +3,11 @@
  * retries and client settings.
  *
  * <p>Exports {@code dev.amapi.ops.rest} (the builder every transport's entry point extends, its
- * settings, {@code RetryPolicy}, {@code WireFormat}) and {@code dev.amapi.ops.rest.event} (call
- * listeners). The transport SPI, {@code dev.amapi.ops.rest.spi}, is exported to the transports
- * only: it is nothing a user calls. {@code dev.amapi.ops.rest.internal} is not exported.
+ * settings, {@code RetryPolicy}, {@code WireFormat}), {@code dev.amapi.ops.rest.event} (call
+ * listeners) and {@code dev.amapi.ops.rest.spi} (the transport SPI: what a transport implements,
+ * and what the builder's {@code newTransport} returns, so a transport of your own, or a builder
+ * that extends one, can be written outside this project). {@code dev.amapi.ops.rest.internal} is
+ * not exported.
  */
 module dev.amapi.ops.rest {
   requires transitive dev.amapi.ops.domain;
@@ -14,8 +16,5 @@ module dev.amapi.ops.rest {
 
   exports dev.amapi.ops.rest;
   exports dev.amapi.ops.rest.event;
-  exports dev.amapi.ops.rest.spi to
-      dev.amapi.ops.transport.jdk,
-      dev.amapi.ops.transport.apache,
-      dev.amapi.ops.transport.okhttp;
+  exports dev.amapi.ops.rest.spi;
 }

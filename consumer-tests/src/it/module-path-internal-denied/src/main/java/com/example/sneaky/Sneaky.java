@@ -3,7 +3,7 @@ package com.example.sneaky;
 import dev.amapi.ops.rest.internal.RequestUris;
 import dev.amapi.ops.rest.spi.HttpTransport;
 
-/** Uses a class of rest's internal package and one of the SPI it exports to the transports only. */
+/** Uses a class of rest's internal package (refused) and one of its exported transport SPI. */
 public final class Sneaky {
   private Sneaky() {}
 
