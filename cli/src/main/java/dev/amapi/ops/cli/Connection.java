@@ -16,12 +16,17 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,7 +66,11 @@ final class Connection implements AutoCloseable {
         FakeFleet.seed(server.operations());
         server.operations().onCancelOfAll(options.fakeScript.onCancel());
         DeviceOperations client =
-            client(options, server.endpoint(), () -> AccessTokenSource.fixed(FAKE_TOKEN));
+            client(
+                options,
+                server.endpoint(),
+                () -> AccessTokenSource.fixed(FAKE_TOKEN),
+                Connection::noTrustAnchors);
         err.println(
             "amapi-ops: using the built-in fake server at "
                 + server.endpoint()
@@ -83,7 +92,22 @@ final class Connection implements AutoCloseable {
       throw new Failure(ExitCode.USAGE, "--fake-script needs --fake");
     }
     URI endpoint = options.endpoint == null ? null : checkedEndpoint(options.endpoint);
-    return new Connection(client(options, endpoint, () -> tokens(options)), null);
+    return new Connection(client(options, endpoint, () -> tokens(options), () -> null), null);
+  }
+
+  /**
+   * A TLS context that trusts no one, for the fake's client: the fake speaks plain http on
+   * loopback, and the JDK's client sets TLS up when it is built, https or not; with the default
+   * context that means reading the runtime's whole trust store, a tenth of a {@code --fake get}.
+   */
+  private static SSLContext noTrustAnchors() {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[0], new TrustManager[0], null);
+      return context;
+    } catch (NoSuchAlgorithmException | KeyManagementException e) {
+      throw new IllegalStateException("this runtime has no TLS", e);
+    }
   }
 
   DeviceOperations operations() {
@@ -229,7 +253,10 @@ final class Connection implements AutoCloseable {
    * when no credentials could be loaded; only then are the credentials asked for.
    */
   private static DeviceOperations client(
-      AmapiOps options, @Nullable URI endpoint, Supplier<AccessTokenSource> tokens) {
+      AmapiOps options,
+      @Nullable URI endpoint,
+      Supplier<AccessTokenSource> tokens,
+      Supplier<@Nullable SSLContext> sslContext) {
     DeviceOperationsBuilder<?> builder =
         switch (options.transport) {
           case JDK -> JdkHttpOperations.builder();
@@ -270,6 +297,10 @@ final class Connection implements AutoCloseable {
                   EnumSet.of(Code.UNAVAILABLE)));
       if (options.verbose) {
         builder.listener(new AttemptPrinter(options.err()));
+      }
+      SSLContext tls = sslContext.get();
+      if (tls != null) {
+        builder.sslContext(tls);
       }
     } catch (IllegalArgumentException e) {
       throw new Failure(ExitCode.USAGE, "bad setting: " + e.getMessage(), e);
