@@ -70,7 +70,7 @@ final class Connection implements AutoCloseable {
                 options,
                 server.endpoint(),
                 () -> AccessTokenSource.fixed(FAKE_TOKEN),
-                Connection::noTrustAnchors);
+                noTrustAnchors());
         err.println(
             "amapi-ops: using the built-in fake server at "
                 + server.endpoint()
@@ -92,7 +92,7 @@ final class Connection implements AutoCloseable {
       throw new Failure(ExitCode.USAGE, "--fake-script needs --fake");
     }
     URI endpoint = options.endpoint == null ? null : checkedEndpoint(options.endpoint);
-    return new Connection(client(options, endpoint, () -> tokens(options), () -> null), null);
+    return new Connection(client(options, endpoint, () -> tokens(options), null), null);
   }
 
   /**
@@ -256,7 +256,7 @@ final class Connection implements AutoCloseable {
       AmapiOps options,
       @Nullable URI endpoint,
       Supplier<AccessTokenSource> tokens,
-      Supplier<@Nullable SSLContext> sslContext) {
+      @Nullable SSLContext tls) {
     DeviceOperationsBuilder<?> builder =
         switch (options.transport) {
           case JDK -> JdkHttpOperations.builder();
@@ -298,7 +298,6 @@ final class Connection implements AutoCloseable {
       if (options.verbose) {
         builder.listener(new AttemptPrinter(options.err()));
       }
-      SSLContext tls = sslContext.get();
       if (tls != null) {
         builder.sslContext(tls);
       }
