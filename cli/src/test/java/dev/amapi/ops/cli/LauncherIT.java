@@ -132,6 +132,16 @@ class LauncherIT {
     assertGetPrinted(result);
   }
 
+  /** Tests that the launcher reached through a symbolic link (~/bin, say) finds its jar. */
+  @Test
+  void launcher_throughASymbolicLink_findsItsJar(@TempDir Path dir) throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("amapi-ops"), LAUNCHER.toAbsolutePath());
+
+    Result result = run(link, Map.of(), "--fake", "get", FakeFleet.PENDING_LOCK.toString());
+
+    assertGetPrinted(result);
+  }
+
   /** Tests that the launcher's exit code and stdout are those of {@code java -jar}. */
   @Test
   void launcher_sameOutcomeAsJavaJar() throws Exception {
