@@ -1,5 +1,8 @@
 package dev.amapi.ops.cli;
 
+import dev.amapi.ops.domain.AccessToken;
+import dev.amapi.ops.domain.port.AccessTokenSource;
+import dev.amapi.ops.transport.jdk.JdkHttpOperations;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -8,10 +11,10 @@ import java.util.List;
 /**
  * The build's training run for the class-data archive next to the jar ({@code
  * target/amapi-ops.jsa}, see {@code target/amapi-ops}): runs the tool's main paths on the built-in
- * fake in one JVM (get, list, cancel and wait, a failed get, JSON output), so that the classes they
- * load are the ones the archive holds. {@code mvn package} runs it with {@code
- * -XX:DumpLoadedClassList}; nobody else needs to. Output is discarded; an unexpected exit code
- * fails the build.
+ * fake in one JVM (get, list, cancel and wait, a failed get, JSON output), then builds the client
+ * the tool uses against Google (sending nothing) for its TLS set-up, so that the classes these load
+ * are the ones the archive holds. {@code mvn package} runs it with {@code -XX:DumpLoadedClassList};
+ * nobody else needs to. Output is discarded; an unexpected exit code fails the build.
  */
 final class TrainingRun {
   private TrainingRun() {}
@@ -58,5 +61,12 @@ final class TrainingRun {
         System.exit(1);
       }
     }
+    // Against Google the client sets TLS up with the runtime's trust store, which the fake's
+    // client skips: build one, as the tool does, so that those classes are archived too. Nothing
+    // is sent.
+    JdkHttpOperations.builder()
+        .tokenSource(AccessTokenSource.fixed(AccessToken.of("training-run")))
+        .build()
+        .close();
   }
 }
