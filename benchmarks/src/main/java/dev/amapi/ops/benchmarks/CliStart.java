@@ -31,11 +31,11 @@ import java.util.stream.Collectors;
  *   <li>{@code launcher}: {@code cli/target/amapi-ops} as built, with its archive.
  * </ul>
  *
- * <p>With {@code --flags}, also {@code java -jar} with one of the launcher's choices at a time (the
- * archive, {@code -XX:TieredStopAtLevel=1}, {@code -XX:+UseSerialGC}), to see what each brings.
- * Every process gets this JVM's {@code java} ({@code JAVA_HOME} for the launcher), so the archive
- * fits only when this runs on the JDK that built it; the header says which JDK and the load average
- * before and after.
+ * <p>With {@code --flags}, also {@code java -jar} with one option at a time: the launcher's two
+ * (the archive, {@code -XX:TieredStopAtLevel=1}) and one it leaves out ({@code -XX:+UseSerialGC}),
+ * to see what each brings. Every process gets this JVM's {@code java} ({@code JAVA_HOME} for the
+ * launcher), so the archive fits only when this runs on the JDK that built it; the header says
+ * which JDK and the load average before and after.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.amapi.ops.benchmarks.CliStart [runs]
  * [--flags]} (default 20 runs, 3 warm-up rounds). The CLI is looked up in {@code cli/target} beside
