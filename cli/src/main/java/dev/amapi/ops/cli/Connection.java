@@ -16,12 +16,24 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,7 +73,13 @@ final class Connection implements AutoCloseable {
         FakeFleet.seed(server.operations());
         server.operations().onCancelOfAll(options.fakeScript.onCancel());
         DeviceOperations client =
-            client(options, server.endpoint(), () -> AccessTokenSource.fixed(FAKE_TOKEN));
+            client(
+                options,
+                server.endpoint(),
+                () -> AccessTokenSource.fixed(FAKE_TOKEN),
+                options.transport == AmapiOps.Transport.JDK
+                    ? new PlainHttpOnly()
+                    : noTrustAnchors());
         err.println(
             "amapi-ops: using the built-in fake server at "
                 + server.endpoint()
@@ -83,7 +101,87 @@ final class Connection implements AutoCloseable {
       throw new Failure(ExitCode.USAGE, "--fake-script needs --fake");
     }
     URI endpoint = options.endpoint == null ? null : checkedEndpoint(options.endpoint);
-    return new Connection(client(options, endpoint, () -> tokens(options)), null);
+    return new Connection(client(options, endpoint, () -> tokens(options), null), null);
+  }
+
+  /**
+   * A TLS context that trusts no one, for the fake's Apache client: the fake speaks plain http on
+   * loopback, and with the default context building the client would read the runtime's whole trust
+   * store.
+   */
+  private static SSLContext noTrustAnchors() {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[0], new TrustManager[0], null);
+      return context;
+    } catch (NoSuchAlgorithmException | KeyManagementException e) {
+      throw new IllegalStateException("this runtime has no TLS", e);
+    }
+  }
+
+  /**
+   * The fake's JDK client's TLS context, which does no TLS: the fake speaks plain http on loopback,
+   * and the JDK's client, https or not, asks its context for default parameters when it is built
+   * and for nothing else until a URL is https. Any real context, even one that trusts no one, loads
+   * and starts the JDK's TLS stack first: a tenth of a {@code --fake get}. Asked for TLS, it
+   * throws.
+   */
+  private static final class PlainHttpOnly extends SSLContext {
+    PlainHttpOnly() {
+      super(new NoTls(), null, "none");
+    }
+
+    private static final class NoTls extends SSLContextSpi {
+      @Override
+      protected void engineInit(
+          KeyManager @Nullable [] keys,
+          TrustManager @Nullable [] trust,
+          @Nullable SecureRandom random) {}
+
+      @Override
+      protected SSLSocketFactory engineGetSocketFactory() {
+        throw noTls();
+      }
+
+      @Override
+      protected SSLServerSocketFactory engineGetServerSocketFactory() {
+        throw noTls();
+      }
+
+      @Override
+      protected SSLEngine engineCreateSSLEngine() {
+        throw noTls();
+      }
+
+      @Override
+      protected SSLEngine engineCreateSSLEngine(@Nullable String host, int port) {
+        throw noTls();
+      }
+
+      @Override
+      protected SSLSessionContext engineGetServerSessionContext() {
+        throw noTls();
+      }
+
+      @Override
+      protected SSLSessionContext engineGetClientSessionContext() {
+        throw noTls();
+      }
+
+      @Override
+      protected SSLParameters engineGetDefaultSSLParameters() {
+        return new SSLParameters();
+      }
+
+      @Override
+      protected SSLParameters engineGetSupportedSSLParameters() {
+        return new SSLParameters();
+      }
+
+      private static UnsupportedOperationException noTls() {
+        return new UnsupportedOperationException("the built-in fake speaks plain http only");
+      }
+    }
   }
 
   DeviceOperations operations() {
@@ -229,7 +327,10 @@ final class Connection implements AutoCloseable {
    * when no credentials could be loaded; only then are the credentials asked for.
    */
   private static DeviceOperations client(
-      AmapiOps options, @Nullable URI endpoint, Supplier<AccessTokenSource> tokens) {
+      AmapiOps options,
+      @Nullable URI endpoint,
+      Supplier<AccessTokenSource> tokens,
+      @Nullable SSLContext tls) {
     DeviceOperationsBuilder<?> builder =
         switch (options.transport) {
           case JDK -> JdkHttpOperations.builder();
@@ -270,6 +371,9 @@ final class Connection implements AutoCloseable {
                   EnumSet.of(Code.UNAVAILABLE)));
       if (options.verbose) {
         builder.listener(new AttemptPrinter(options.err()));
+      }
+      if (tls != null) {
+        builder.sslContext(tls);
       }
     } catch (IllegalArgumentException e) {
       throw new Failure(ExitCode.USAGE, "bad setting: " + e.getMessage(), e);
