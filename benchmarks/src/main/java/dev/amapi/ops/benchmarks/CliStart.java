@@ -202,7 +202,7 @@ public final class CliStart {
   }
 
   /** The 1, 5 and 15 minute load averages, where Linux says them. */
-  private static String loadAverage() {
+  static String loadAverage() {
     Path loadavg = Path.of("/proc/loadavg");
     try {
       String[] fields = Files.readString(loadavg, Charset.defaultCharset()).trim().split(" ");
