@@ -197,7 +197,7 @@ public final class OpenTelemetryListener implements CallListener {
       span.setAttribute(HTTP_STATUS, (long) end.httpStatus());
       measured.put(HTTP_STATUS, (long) end.httpStatus());
     }
-    String errorType = attemptErrorType(end);
+    String errorType = end.errorType();
     if (!errorType.isEmpty()) {
       span.setAttribute(ERROR_TYPE, errorType);
       span.setStatus(StatusCode.ERROR, end.code().name());
@@ -239,16 +239,6 @@ public final class OpenTelemetryListener implements CallListener {
   @Override
   public String toString() {
     return "OpenTelemetryListener{calls in flight=" + calls.size() + '}';
-  }
-
-  /**
-   * The HTTP conventions' {@code error.type}: the status code of an error answer, else the code.
-   */
-  private static String attemptErrorType(AttemptEnd end) {
-    if (end.code() == Code.OK) {
-      return "";
-    }
-    return end.httpStatus() >= 400 ? Integer.toString(end.httpStatus()) : end.code().name();
   }
 
   private static String reasonName(RetryReason reason) {

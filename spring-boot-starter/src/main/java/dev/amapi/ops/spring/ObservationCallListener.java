@@ -109,7 +109,7 @@ public final class ObservationCallListener implements CallListener {
       attempt = startAttempt(state.call, end.call(), state.exchanges);
     }
     state.exchanges++;
-    String errorType = attemptErrorType(end);
+    String errorType = end.errorType();
     attempt
         .lowCardinalityKeyValue(
             "http.response.status_code",
@@ -170,14 +170,6 @@ public final class ObservationCallListener implements CallListener {
 
   private static String outcome(Code code) {
     return code == Code.OK ? "SUCCESS" : "FAILURE";
-  }
-
-  /** As the opentelemetry module: the status code of an error answer, else the code. */
-  private static String attemptErrorType(AttemptEnd end) {
-    if (end.code() == Code.OK) {
-      return "";
-    }
-    return end.httpStatus() >= 400 ? Integer.toString(end.httpStatus()) : end.code().name();
   }
 
   private static String reasonName(RetryReason reason) {

@@ -40,4 +40,19 @@ public record AttemptEnd(
   public boolean retried() {
     return retryReason != RetryReason.NONE;
   }
+
+  /**
+   * Returns what went wrong, as the HTTP semantic conventions' {@code error.type}: the status of an
+   * error answer ({@code "503"}), else the code when no error answer came ({@code "UNAVAILABLE"},
+   * {@code "DEADLINE_EXCEEDED"}); empty when the attempt succeeded. The OpenTelemetry and
+   * Micrometer bridges both tag attempts with it.
+   *
+   * @return the status code of an error answer, the code's name, or an empty string
+   */
+  public String errorType() {
+    if (code == Code.OK) {
+      return "";
+    }
+    return httpStatus >= 400 ? Integer.toString(httpStatus) : code.name();
+  }
 }
