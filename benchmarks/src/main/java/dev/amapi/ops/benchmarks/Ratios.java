@@ -298,12 +298,12 @@ public final class Ratios {
           Locale.ROOT,
           "| %s | %s | %s | %d / %d | %s B | %s B |%n",
           client,
-          spread(runs.sequential.stream().map(Run::micros).toList(), "%.0f"),
-          spread(runs.concurrent.stream().map(Run::micros).toList(), "%.0f"),
+          Spread.of(runs.sequential.stream().map(Run::micros).toList(), "%.0f"),
+          Spread.of(runs.concurrent.stream().map(Run::micros).toList(), "%.0f"),
           runs.sequential.stream().mapToInt(Run::connections).max().orElse(0),
           runs.concurrent.stream().mapToInt(Run::connections).max().orElse(0),
-          spread(runs.sequential.stream().map(Run::callerBytes).toList(), "%.0f"),
-          spread(runs.sequential.stream().map(Run::allBytes).toList(), "%.0f"));
+          Spread.of(runs.sequential.stream().map(Run::callerBytes).toList(), "%.0f"),
+          Spread.of(runs.sequential.stream().map(Run::allBytes).toList(), "%.0f"));
     }
     System.out.printf(
         Locale.ROOT, "%n### %s: amapi-ops / raw, per round (paired), median (min–max)%n%n", scheme);
@@ -325,10 +325,10 @@ public final class Ratios {
           "| %s / %s | %s | %s | %s B | %s B |%n",
           sdk,
           raw,
-          spread(paired(ours.sequential, theirs.sequential, true, Run::micros), "%.2f×"),
-          spread(paired(ours.concurrent, theirs.concurrent, true, Run::micros), "%.2f×"),
-          spread(paired(ours.sequential, theirs.sequential, false, Run::callerBytes), "%+.0f"),
-          spread(paired(ours.sequential, theirs.sequential, false, Run::allBytes), "%+.0f"));
+          Spread.of(paired(ours.sequential, theirs.sequential, true, Run::micros), "%.2f×"),
+          Spread.of(paired(ours.concurrent, theirs.concurrent, true, Run::micros), "%.2f×"),
+          Spread.of(paired(ours.sequential, theirs.sequential, false, Run::callerBytes), "%+.0f"),
+          Spread.of(paired(ours.sequential, theirs.sequential, false, Run::allBytes), "%+.0f"));
     }
   }
 
@@ -342,19 +342,6 @@ public final class Ratios {
       values.add(ratio ? a / b : a - b);
     }
     return values;
-  }
-
-  private static String spread(List<Double> values, String format) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    double median =
-        n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    return String.format(Locale.ROOT, format, median)
-        + " ("
-        + String.format(Locale.ROOT, format, sorted.get(0))
-        + "–"
-        + String.format(Locale.ROOT, format, sorted.get(n - 1))
-        + ")";
   }
 
   private static int positive(String option, String value) {

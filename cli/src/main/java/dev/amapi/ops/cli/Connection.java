@@ -18,7 +18,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -27,12 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLContextSpi;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSessionContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
@@ -77,9 +70,8 @@ final class Connection implements AutoCloseable {
                 options,
                 server.endpoint(),
                 () -> AccessTokenSource.fixed(FAKE_TOKEN),
-                options.transport == AmapiOps.Transport.JDK
-                    ? new PlainHttpOnly()
-                    : noTrustAnchors());
+                // The JDK transport does no TLS set-up over plain http by itself.
+                options.transport == AmapiOps.Transport.JDK ? null : noTrustAnchors());
         err.println(
             "amapi-ops: using the built-in fake server at "
                 + server.endpoint()
@@ -116,71 +108,6 @@ final class Connection implements AutoCloseable {
       return context;
     } catch (NoSuchAlgorithmException | KeyManagementException e) {
       throw new IllegalStateException("this runtime has no TLS", e);
-    }
-  }
-
-  /**
-   * The fake's JDK client's TLS context, which does no TLS: the fake speaks plain http on loopback,
-   * and the JDK's client, https or not, asks its context for default parameters when it is built
-   * and for nothing else until a URL is https. Any real context, even one that trusts no one, loads
-   * and starts the JDK's TLS stack first: a tenth of a {@code --fake get}. Asked for TLS, it
-   * throws.
-   */
-  private static final class PlainHttpOnly extends SSLContext {
-    PlainHttpOnly() {
-      super(new NoTls(), null, "none");
-    }
-
-    private static final class NoTls extends SSLContextSpi {
-      @Override
-      protected void engineInit(
-          KeyManager @Nullable [] keys,
-          TrustManager @Nullable [] trust,
-          @Nullable SecureRandom random) {}
-
-      @Override
-      protected SSLSocketFactory engineGetSocketFactory() {
-        throw noTls();
-      }
-
-      @Override
-      protected SSLServerSocketFactory engineGetServerSocketFactory() {
-        throw noTls();
-      }
-
-      @Override
-      protected SSLEngine engineCreateSSLEngine() {
-        throw noTls();
-      }
-
-      @Override
-      protected SSLEngine engineCreateSSLEngine(@Nullable String host, int port) {
-        throw noTls();
-      }
-
-      @Override
-      protected SSLSessionContext engineGetServerSessionContext() {
-        throw noTls();
-      }
-
-      @Override
-      protected SSLSessionContext engineGetClientSessionContext() {
-        throw noTls();
-      }
-
-      @Override
-      protected SSLParameters engineGetDefaultSSLParameters() {
-        return new SSLParameters();
-      }
-
-      @Override
-      protected SSLParameters engineGetSupportedSSLParameters() {
-        return new SSLParameters();
-      }
-
-      private static UnsupportedOperationException noTls() {
-        return new UnsupportedOperationException("the built-in fake speaks plain http only");
-      }
     }
   }
 

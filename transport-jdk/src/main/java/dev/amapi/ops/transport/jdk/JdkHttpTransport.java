@@ -93,18 +93,21 @@ final class JdkHttpTransport implements HttpTransport {
               return thread;
             });
     executor.allowCoreThreadTimeOut(true);
+    boolean https = settings.endpoint().getScheme().equalsIgnoreCase("https");
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
             // A redirect would carry the token to another URL; the API never redirects.
             .followRedirects(HttpClient.Redirect.NEVER)
             // Over plain http (loopback only) skip the h2c upgrade headers on every request.
-            .version(
-                settings.endpoint().getScheme().equalsIgnoreCase("https")
-                    ? HttpClient.Version.HTTP_2
-                    : HttpClient.Version.HTTP_1_1)
+            .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .executor(executor);
-    settings.sslContext().ifPresent(builder::sslContext);
+    if (settings.sslContext().isPresent()) {
+      builder.sslContext(settings.sslContext().get());
+    } else if (!https) {
+      // Every request goes to the endpoint and never redirects: no TLS to set up.
+      builder.sslContext(new NoTlsContext());
+    }
     settings.proxy().ifPresent(builder::proxy);
     return new JdkHttpTransport(builder.build(), executor);
   }
