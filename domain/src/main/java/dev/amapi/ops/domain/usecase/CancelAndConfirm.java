@@ -209,7 +209,7 @@ public final class CancelAndConfirm {
         return CancelOutcome.stillRunning(operation);
       }
       try {
-        timing.sleep(boundedWait(interval, remaining));
+        timing.sleep(PollingPolicy.waitWithin(interval, remaining));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AmapiException(
@@ -340,7 +340,9 @@ public final class CancelAndConfirm {
         return;
       }
       Duration next = pollingPolicy.next(interval);
-      timing.after(boundedWait(interval, remaining)).execute(() -> step(() -> read(next)));
+      timing
+          .after(PollingPolicy.waitWithin(interval, remaining))
+          .execute(() -> step(() -> read(next)));
     }
 
     /** Runs a step, ending the run with whatever it throws instead of losing it in a callback. */
@@ -388,21 +390,12 @@ public final class CancelAndConfirm {
     }
   }
 
-  private static Duration boundedWait(Duration interval, long remainingNanos) {
-    return remainingNanos < interval.toNanos() ? Duration.ofNanos(remainingNanos) : interval;
-  }
-
   private static long deadlineNanos(Duration deadline) {
     requireNonNull(deadline, "deadline");
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("deadline must be positive: " + deadline);
     }
-    try {
-      return deadline.toNanos();
-    } catch (ArithmeticException e) {
-      // Longer than about 292 years: as good as no deadline.
-      return Long.MAX_VALUE;
-    }
+    return PollingPolicy.deadlineNanos(deadline);
   }
 
   private static CancelOutcome outcomeOfCancelError(OperationName name, RuntimeException error) {

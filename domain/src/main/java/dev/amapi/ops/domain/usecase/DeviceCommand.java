@@ -164,7 +164,7 @@ public final class DeviceCommand {
         return CommandOutcome.of(operation);
       }
       try {
-        timing.sleep(boundedWait(interval, remaining));
+        timing.sleep(PollingPolicy.waitWithin(interval, remaining));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AmapiException(
@@ -275,7 +275,7 @@ public final class DeviceCommand {
                 return;
               }
               Duration next = pollingPolicy.next(interval);
-              timing.after(boundedWait(interval, remaining)).execute(() -> read(next));
+              timing.after(PollingPolicy.waitWithin(interval, remaining)).execute(() -> read(next));
             } catch (RuntimeException | Error e) {
               result.completeExceptionally(e);
             }
@@ -283,20 +283,12 @@ public final class DeviceCommand {
     }
   }
 
-  private static Duration boundedWait(Duration interval, long remainingNanos) {
-    return remainingNanos < interval.toNanos() ? Duration.ofNanos(remainingNanos) : interval;
-  }
-
   private static long deadlineNanos(Duration deadline) {
     requireNonNull(deadline, "deadline");
     if (deadline.isNegative()) {
       throw new IllegalArgumentException("deadline must not be negative: " + deadline);
     }
-    try {
-      return deadline.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
+    return PollingPolicy.deadlineNanos(deadline);
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -105,4 +105,18 @@ public record PollingPolicy(Duration initialInterval, double multiplier, Duratio
     double grown = interval.toNanos() * multiplier;
     return grown >= maxInterval.toNanos() ? maxInterval : Duration.ofNanos((long) grown);
   }
+
+  /** The wait before the next read: {@code interval}, cut to what is left of the deadline. */
+  static Duration waitWithin(Duration interval, long remainingNanos) {
+    return remainingNanos < interval.toNanos() ? Duration.ofNanos(remainingNanos) : interval;
+  }
+
+  /** A deadline in nanoseconds; longer than about 292 years is as good as none. */
+  static long deadlineNanos(Duration deadline) {
+    try {
+      return deadline.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
 }
