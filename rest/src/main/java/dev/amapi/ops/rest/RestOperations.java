@@ -29,7 +29,6 @@ import dev.amapi.ops.rest.spi.TransportResponse;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -353,7 +352,7 @@ final class RestOperations implements DeviceOperations {
                 headers.put(
                     "x-goog-user-project",
                     HeaderValues.requireVisible("the token source's quota project", project)));
-    Map<String, String> fixed = Collections.unmodifiableMap(headers);
+    Map<String, String> fixed = TransportRequest.frozenHeaders(headers);
     lastHeaders = new TokenHeaders(token, fixed);
     return fixed;
   }

@@ -4,9 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request as the binding hands it to a transport: immutable.
@@ -79,16 +83,55 @@ public record TransportRequest(
     }
   }
 
-  // The binding hands the same unmodifiable map to every request with the same token: kept as it
-  // is, it costs no copy per call. Any other map is copied, in order.
-  private static final Class<?> UNMODIFIABLE_MAP =
-      Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+  /**
+   * Returns {@code headers} copied, in order, into a map nothing can change, which every request
+   * given it keeps as it is: for a caller that sends many requests with the same headers (the
+   * binding does, one map per token), no copy per request.
+   *
+   * @param headers header names (lower case) to values, in the order to send them
+   * @return an unmodifiable copy; {@code headers} itself when it is already one of these
+   */
+  public static Map<String, String> frozenHeaders(Map<String, String> headers) {
+    requireNonNull(headers, "headers");
+    return headers instanceof FrozenHeaders ? headers : new FrozenHeaders(headers);
+  }
 
   private static Map<String, String> copyOf(Map<String, String> headers) {
-    if (headers.getClass() == UNMODIFIABLE_MAP) {
-      return headers;
+    return frozenHeaders(headers);
+  }
+
+  /** An ordered copy no one holds a modifiable reference to: safe to share without copying. */
+  private static final class FrozenHeaders extends AbstractMap<String, String> {
+    private final Map<String, String> map;
+
+    FrozenHeaders(Map<String, String> headers) {
+      this.map = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
-    return Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+      return map.entrySet();
+    }
+
+    @Override
+    public @Nullable String get(@Nullable Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public boolean containsKey(@Nullable Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super String> action) {
+      map.forEach(action);
+    }
   }
 
   /**
